@@ -1,0 +1,180 @@
+import { z } from 'zod';
+
+/**
+ * The plan as validated data. A plan (kế hoạch) holds targets (chỉ tiêu → `Indicator`), content
+ * themes (nội dung → `Theme`), communication forms (hình thức → `Form`) and scoring profiles.
+ * Everything a city may change lives here, not in code: the rule for a target that gives no
+ * number, where an indicator applies, weights, points and result bands.
+ */
+
+const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_.]*$/, 'code: letters, digits, "_" and "." only, starting with a letter');
+
+export const textSchema = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+
+export const unitKindSchema = z.enum(['ward', 'commune', 'agency']);
+
+/**
+ * How an indicator is measured.
+ * - `ratio`: the unit reports numerator and denominator (counts); ratio = numerator ÷ denominator.
+ * - `count`: the unit reports one count (`value`).
+ * - `boolean`: the unit reports yes/no (`value`), with evidence.
+ * - `comparison`: numerator = this period's figure, denominator = the same period of the previous
+ *   year (e.g. airtime minutes); the target is an increase.
+ */
+export const measureSchema = z.enum(['ratio', 'count', 'boolean', 'comparison']);
+
+/**
+ * The rule that decides whether a target is met, and the completion (0–1) it gives.
+ * - `ratioAtLeast`: ratio ≥ `min` (a fraction, 1 = 100%); completion = min(1, ratio ÷ min).
+ * - `countAtLeast`: value ≥ `min`; completion = min(1, value ÷ min).
+ * - `yes`: value is true; completion 1 or 0.
+ * - `increase`: numerator > denominator (this period above last year's); completion 1 or 0.
+ */
+export const targetSchema = z.discriminatedUnion('rule', [
+  z.object({ rule: z.literal('ratioAtLeast'), min: z.number().gt(0).max(1) }),
+  z.object({ rule: z.literal('countAtLeast'), min: z.number().int().positive() }),
+  z.object({ rule: z.literal('yes') }),
+  z.object({ rule: z.literal('increase') }),
+]);
+
+export const appliesToSchema = z.object({
+  /** Unit kinds the indicator applies to; absent = all kinds. */
+  kinds: z.array(unitKindSchema).min(1).optional(),
+  /** Extra unit codes it applies to regardless of kind (e.g. one agency). */
+  units: z.array(z.string()).optional(),
+});
+
+export const indicatorSchema = z.object({
+  code,
+  text: textSchema,
+  /** Other wordings units use for this indicator (matched after folding diacritics). */
+  aliases: z.array(z.string()).default([]),
+  measure: measureSchema,
+  /** Unit of measure shown in the template (Vietnamese, e.g. "hồ sơ", "trang"). */
+  unitOfMeasure: z.string().min(1),
+  /** Column labels for what the unit types (Vietnamese), e.g. numerator "Số hồ sơ được công khai". */
+  numeratorLabel: z.string().optional(),
+  denominatorLabel: z.string().optional(),
+  target: targetSchema,
+  /** The target as printed in the template and reports, e.g. "100%", "Tăng so với năm trước". */
+  targetText: textSchema,
+  appliesTo: appliesToSchema.default({}),
+  /** Relative weight in the general scoring profile (> 0). */
+  weight: z.number().positive(),
+  /** Where the target comes from in the plan, e.g. "163/KH-UBND, Chỉ tiêu, gạch đầu dòng 3". */
+  clause: z.string().min(1),
+  /** Evidence (document number/date/link) is required for the value to count. */
+  evidenceRequired: z.boolean().default(false),
+});
+
+export const themeSchema = z.object({
+  code,
+  text: textSchema,
+  /** Parent theme code for sub-themes (ND3.1 → ND3). */
+  parent: code.optional(),
+});
+
+export const formSchema = z.object({
+  code,
+  text: textSchema,
+  parent: code.optional(),
+  /** Online form (electronic boards, websites, social networks) as opposed to traditional. */
+  online: z.boolean().default(false),
+});
+
+const bandSchema = z.object({
+  /** Lowest score (inclusive, on the profile's scale) of this band. */
+  min: z.number().min(0),
+  label: textSchema,
+});
+
+/**
+ * One part of a scoring profile. Points are on the profile's scale.
+ * - `indicators`: points × Σ(weight × completion) ÷ Σ(weight) over the indicators that apply to the unit.
+ * - `planCompletion`: share = met ÷ applicable indicators; ≥ 1 → full points; ≥ `partialFrom` →
+ *   share × points; below → 0 (BRIEF §6, Xuân Lộc guideline).
+ * - `themeCoverage`: points × distinct top-level themes in activities ÷ top-level themes in the plan.
+ * - `formDiversity`: points × min(1, distinct top-level forms in activities ÷ `target`).
+ * - `formGroups`: each group's points when at least one activity uses one of its forms (a code
+ *   covers its sub-forms); `others: true` matches any form not named by another group.
+ * - `timeliness`: full points when submitted on or before the deadline, else 0.
+ * `requiresEvidence`: only activities with evidence count; for `indicators`/`planCompletion` the
+ * part scores 0 unless the unit has at least one activity with evidence.
+ */
+export const componentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('indicators'), points: z.number().positive(), label: textSchema, requiresEvidence: z.boolean().default(false) }),
+  z.object({
+    type: z.literal('planCompletion'),
+    points: z.number().positive(),
+    label: textSchema,
+    partialFrom: z.number().min(0).max(1),
+    requiresEvidence: z.boolean().default(false),
+  }),
+  z.object({ type: z.literal('themeCoverage'), points: z.number().positive(), label: textSchema, requiresEvidence: z.boolean().default(false) }),
+  z.object({
+    type: z.literal('formDiversity'),
+    points: z.number().positive(),
+    label: textSchema,
+    target: z.number().int().positive(),
+    requiresEvidence: z.boolean().default(false),
+  }),
+  z.object({
+    type: z.literal('formGroups'),
+    points: z.number().positive(),
+    label: textSchema,
+    groups: z
+      .array(
+        z.object({
+          label: textSchema,
+          points: z.number().positive(),
+          forms: z.array(code).default([]),
+          others: z.boolean().default(false),
+        }),
+      )
+      .min(1),
+    requiresEvidence: z.boolean().default(false),
+  }),
+  z.object({ type: z.literal('timeliness'), points: z.number().positive(), label: textSchema }),
+]);
+
+export const profileSchema = z.object({
+  id: code,
+  name: textSchema,
+  /** Maximum score (e.g. 100 or 2); components' points must add up to it. */
+  scale: z.number().positive(),
+  components: z.array(componentSchema).min(1),
+  /** Result bands, any order in the file; sorted by `min` descending when loaded. */
+  bands: z.array(bandSchema).min(1),
+  source: z.string().optional(),
+});
+
+/** Submission deadline rule: `days` after the end of the period's Decree 09/2019 cut-off window. */
+export const deadlineSchema = z.object({ daysAfterCutoff: z.number().int().min(0) });
+
+export const planSchema = z.object({
+  id: code,
+  title: textSchema,
+  /** The plan document: number, date (ISO yyyy-mm-dd) and issuer. */
+  document: z.object({ number: z.string(), date: z.iso.date(), issuer: z.string() }),
+  year: z.number().int().min(2000).max(2100),
+  indicators: z.array(indicatorSchema).min(1),
+  themes: z.array(themeSchema).min(1),
+  forms: z.array(formSchema).min(1),
+  profiles: z.array(profileSchema).min(1),
+  /** Profile whose score is `score` in outputs (the 100-point one). */
+  primaryProfile: code,
+  deadline: deadlineSchema.default({ daysAfterCutoff: 6 }),
+});
+
+export type Text = z.infer<typeof textSchema>;
+export type UnitKind = z.infer<typeof unitKindSchema>;
+export type Measure = z.infer<typeof measureSchema>;
+export type Target = z.infer<typeof targetSchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type Theme = z.infer<typeof themeSchema>;
+export type Form = z.infer<typeof formSchema>;
+export type ScoringComponent = z.infer<typeof componentSchema>;
+export type ScoringProfile = z.infer<typeof profileSchema>;
+export type Plan = z.infer<typeof planSchema>;
+/** The plan as written in a JSON file, before defaults are applied. */
+export type PlanInput = z.input<typeof planSchema>;

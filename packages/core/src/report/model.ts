@@ -1,0 +1,57 @@
+import type { CellRef } from '../finding.ts';
+
+/**
+ * What one unit reported for one period, as read from its workbook, before validation.
+ * `null` always means blank: never read a blank as 0.
+ */
+export interface UnitReport {
+  /** Unit code as written in the file (may be unknown to the registry: validation says so). */
+  unitCode: string | null;
+  periodCode: string | null;
+  /** ISO date the unit signed/submitted the form, as typed in the form. */
+  submittedOn: string | null;
+  planId: string | null;
+  templateVersion: string | null;
+  /** Keyed by the plan's indicator codes; only codes of the plan appear. */
+  indicators: Map<string, IndicatorValue>;
+  activities: Activity[];
+  /** File name as the caller gave it. */
+  file?: string;
+  /** Where the header values came from. */
+  source: { unitCode?: CellRef; periodCode?: CellRef; submittedOn?: CellRef };
+}
+
+/**
+ * One indicator's reported figures.
+ * - ratio/comparison measures: `numerator` and `denominator` (counts, ≥ 0 integers expected).
+ * - count measures: `value` (number); boolean measures: `value` (true = Có, false = Không).
+ * `typedPercent` is the percentage the unit typed itself (fraction 0–1), kept to compare with
+ * numerator ÷ denominator; absent when the cell holds our live formula.
+ */
+export interface IndicatorValue {
+  numerator: number | null;
+  denominator: number | null;
+  value: number | boolean | null;
+  typedPercent: number | null;
+  note: string | null;
+  /** Supporting evidence (tài liệu kiểm chứng): document number/date or link, as typed. */
+  evidence: string | null;
+  source: { numerator?: CellRef; denominator?: CellRef; value?: CellRef; typedPercent?: CellRef; evidence?: CellRef };
+}
+
+/** One communication activity (hoạt động tuyên truyền) the unit carried out. */
+export interface Activity {
+  /** ISO date, or null when blank or unreadable (a finding says which). */
+  date: string | null;
+  /** Theme codes (ND…), as typed (validated against the plan later). */
+  themes: string[];
+  /** Form code (HT…), as typed. */
+  form: string | null;
+  title: string;
+  /** Number of items (issues, broadcasts, leaflets, sessions…), if given. */
+  quantity: number | null;
+  participants: number | null;
+  evidence: string | null;
+  /** The row's first cell, for findings. */
+  source: CellRef;
+}
