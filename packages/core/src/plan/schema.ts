@@ -9,6 +9,9 @@ import { z } from 'zod';
 
 const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_.]*$/, 'code: letters, digits, "_" and "." only, starting with a letter');
 
+/** Identifier of a plan or a scoring profile (`hatinh-2021`, `general-100`): like a code, "-" also allowed. Never used in defined names. */
+const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'id: letters, digits, "_", "." and "-" only, starting with a letter');
+
 export const textSchema = z.object({ vi: z.string().min(1), en: z.string().min(1) });
 
 export const unitKindSchema = z.enum(['ward', 'commune', 'agency']);
@@ -138,7 +141,7 @@ export const componentSchema = z.discriminatedUnion('type', [
 ]);
 
 export const profileSchema = z.object({
-  id: code,
+  id,
   name: textSchema,
   /** Maximum score (e.g. 100 or 2); components' points must add up to it. */
   scale: z.number().positive(),
@@ -152,7 +155,7 @@ export const profileSchema = z.object({
 export const deadlineSchema = z.object({ daysAfterCutoff: z.number().int().min(0) });
 
 export const planSchema = z.object({
-  id: code,
+  id,
   title: textSchema,
   /** The plan document: number, date (ISO yyyy-mm-dd) and issuer. */
   document: z.object({ number: z.string(), date: z.iso.date(), issuer: z.string() }),
@@ -162,7 +165,7 @@ export const planSchema = z.object({
   forms: z.array(formSchema).min(1),
   profiles: z.array(profileSchema).min(1),
   /** Profile whose score is `score` in outputs (the 100-point one). */
-  primaryProfile: code,
+  primaryProfile: id,
   deadline: deadlineSchema.default({ daysAfterCutoff: 6 }),
 });
 

@@ -1,0 +1,91 @@
+/**
+ * Generates the bundled example: the fifteen units of Hà Tĩnh city fill the 2021-H1 form with
+ * realistic, varied, deterministic figures — two units late, one missing (Thạch Bình), one with
+ * errors (Văn Yên) — plus the office's received-date register. Run by `pnpm start` before
+ * `cchc consolidate`. Writes examples/reports/ and examples/received-2021-H1.csv.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hatinh2021, hatinhCity2020, indicatorAppliesTo, parsePeriod, type Unit } from '@cchc-kpi/core';
+import { writeTemplate } from '@cchc-kpi/xlsx';
+import { fillTemplate, type ActivityFill, type IndicatorFill, type ReportFill } from './fill-template.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const PERIOD = '2021-H1';
+const MISSING = '18112'; // Thạch Bình sends nothing
+const LATE: Record<string, string> = { '18082': '2021-06-25', '18100': '2021-06-24' }; // Đại Nài, Thạch Hạ
+const WITH_ERRORS = '18097'; // Văn Yên
+
+const ACTIVITY_IDEAS: Omit<ActivityFill, 'date'>[] = [
+  { theme: 'ND3.6', form: 'HT1.2', title: 'Phát thanh chuyên mục CCHC trên đài truyền thanh phường', quantity: 12 },
+  { theme: 'ND7', theme2: 'ND3.6', form: 'HT5', title: 'Tổ tình nguyện hướng dẫn người dân nộp hồ sơ trực tuyến mức độ 3, 4', quantity: 4, participants: 85 },
+  { theme: 'ND1', form: 'HT3', title: 'Hội nghị quán triệt Kế hoạch CCHC năm 2021', quantity: 1, participants: 60 },
+  { theme: 'ND3.3', form: 'HT2.1', title: 'Cấp phát tờ rơi về cơ chế một cửa, một cửa liên thông', quantity: 500 },
+  { theme: 'ND3.2', form: 'HT1.3', title: 'Đăng tin bài về đơn giản hóa TTHC trên Trang TTĐT', quantity: 6 },
+  { theme: 'ND4', form: 'HT9', title: 'Lồng ghép CCHC trong Ngày Pháp luật hàng tháng', quantity: 6, participants: 40 },
+  { theme: 'ND6', form: 'HT7', title: 'Đối thoại giữa chính quyền với Nhân dân về TTHC đất đai', quantity: 1, participants: 120 },
+  { theme: 'ND3.7', form: 'HT6', title: 'Tuyên truyền mô hình "Tổ dân phố điện tử" trên Zalo, Facebook', quantity: 10 },
+  { theme: 'ND3.4', form: 'HT2.2', title: 'Trình chiếu nội dung chỉ số SIPAS trên bảng LED', quantity: 3 },
+  { theme: 'ND5', form: 'HT4', title: 'Hội thi tìm hiểu CCHC trong sinh hoạt cộng đồng', quantity: 1, participants: 150 },
+  { theme: 'ND2', form: 'HT8', title: 'Cung cấp thông tin cho báo chí về kết quả CCHC', quantity: 1 },
+  { theme: 'ND3.5', form: 'HT3', title: 'Tập huấn kỹ năng giao tiếp cho công chức Bộ phận một cửa', quantity: 1, participants: 25 },
+];
+
+function activityDate(i: number, k: number): Date {
+  // Spread over the Decree 09/2019 window of 2021-H1 (15/12/2020 – 14/06/2021).
+  const day = new Date(Date.UTC(2020, 11, 20));
+  day.setUTCDate(day.getUTCDate() + ((i * 11 + k * 17) % 170));
+  return day;
+}
+
+/** Deterministic figures for the unit at position `i` (0-based) of the registry. */
+function fillFor(unit: Unit, i: number): ReportFill {
+  const dossiers = 420 + 61 * i + (i % 3) * 17;
+  const procedures = 112 + (i % 5) * 3;
+  const hasPostOffice = unit.kind === 'commune' || unit.code === '18091';
+  const indicators: Record<string, IndicatorFill> = {
+    CT1: { numerator: i === 6 ? 0 : 1, denominator: 1, evidence: 'https://tranphu.hatinhcity.gov.vn/cchc'.replace('tranphu', `dv${unit.code}`) },
+    CT2b: { numerator: i === 9 ? 0 : 1, denominator: 1, note: i === 9 ? 'Trạm truyền thanh hỏng loa, đang sửa chữa' : '' },
+    CT3a: { numerator: dossiers - (i % 4 === 1 ? i % 7 : 0), denominator: dossiers, evidence: 'Trích xuất Hệ thống một cửa điện tử' },
+    CT3b: { numerator: 1, denominator: 1 },
+    CT4a: { numerator: procedures - (i % 6 === 2 ? 2 : 0), denominator: procedures },
+    CT4b: hasPostOffice ? { numerator: i % 5 === 0 ? 0 : 1, denominator: 1 } : { numerator: 0, denominator: 0, note: 'Không có điểm Bưu điện văn hóa xã' },
+    CT5a: { value: 2 + (i % 6) },
+    CT5b: i === 12 ? { value: 'Không' } : { value: 'Có', evidence: `Báo cáo số ${30 + i}/BC-UBND ngày 10/6/2021` },
+  };
+  const count = 4 + (i % 8);
+  const activities = Array.from({ length: count }, (_, k) => ({ ...ACTIVITY_IDEAS[(i + k * 5) % ACTIVITY_IDEAS.length]!, date: activityDate(i, k), evidence: `Văn bản số ${100 + k}/UBND` }));
+  const submitted = LATE[unit.code] ?? `2021-06-${String(15 + (i % 5)).padStart(2, '0')}`;
+  const fill: ReportFill = { submittedOn: new Date(`${submitted}T00:00:00Z`), indicators, activities };
+  if (unit.code === WITH_ERRORS) {
+    indicators.CT3a = { numerator: 1250, denominator: 1205, note: 'Nhập nhầm số liệu' };
+    indicators.CT4a = { numerator: 118, denominator: 120, percent: 0.95 };
+    indicators.CT1 = { numerator: null, denominator: 1 };
+    activities.push({ date: new Date(Date.UTC(2021, 5, 30)), theme: 'ND3.6', form: 'HT10', title: 'Hoạt động ghi sai hình thức và ngoài kỳ báo cáo' });
+  }
+  // Only the indicators that apply to the unit are on its form.
+  for (const indicator of hatinh2021.indicators) if (!indicatorAppliesTo(indicator, unit)) delete indicators[indicator.code];
+  return fill;
+}
+
+async function main(): Promise<void> {
+  const period = parsePeriod(PERIOD, { deadlineDaysAfterCutoff: hatinh2021.deadline.daysAfterCutoff });
+  if (!period.ok) throw new Error(JSON.stringify(period.findings));
+  const reportsDir = join(here, 'reports');
+  await rm(reportsDir, { recursive: true, force: true });
+  await mkdir(reportsDir, { recursive: true });
+  const register = ['unit_code,received_on'];
+  for (const [i, unit] of hatinhCity2020.units.entries()) {
+    if (unit.code === MISSING) continue;
+    const template = await writeTemplate(hatinh2021, unit, period.value);
+    const filled = await fillTemplate(template.bytes, fillFor(unit, i));
+    await writeFile(join(reportsDir, template.fileName), filled);
+    register.push(`${unit.code},${LATE[unit.code] ?? `2021-06-${String(15 + (i % 5)).padStart(2, '0')}`}`);
+  }
+  await writeFile(join(here, `received-${PERIOD}.csv`), `${register.join('\n')}\n`);
+  await mkdir(join(here, 'out'), { recursive: true });
+  process.stderr.write(`Đã tạo ${register.length - 1} báo cáo mẫu trong examples/reports (kỳ ${PERIOD}).\n`);
+}
+
+await main();

@@ -1,0 +1,46 @@
+import { hasErrors, parsePeriod, type Period } from '@cchc-kpi/core';
+import { loadContext } from '../context.ts';
+import { checkEntry } from '../json.ts';
+import { formatFinding, type Lang } from '../io/lang.ts';
+import { scanInputs } from '../io/inputs.ts';
+import { processFile } from '../pipeline.ts';
+import { EXIT, type Io } from './io.ts';
+
+export interface CheckOptions {
+  json?: boolean;
+  plan?: string;
+  units?: string;
+  period?: string;
+  lang: Lang;
+}
+
+/**
+ * `cchc check FILE…`: reads and validates each report. Exit 0 when no file has an error
+ * finding, 1 when some has, 2 when the command could not run (bad plan, period or paths).
+ */
+export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<number> {
+  const context = await loadContext(options);
+  if (!context.ok) return io.failed(context.findings, options.lang);
+  let period: Period | undefined;
+  if (options.period) {
+    const parsed = parsePeriod(options.period, { deadlineDaysAfterCutoff: context.value.plan.deadline.daysAfterCutoff });
+    if (!parsed.ok) return io.failed(parsed.findings, options.lang);
+    period = parsed.value;
+  }
+  const scan = await scanInputs(paths);
+  if (scan.missing.length > 0) return io.missing(scan.missing, options.lang);
+  if (scan.files.length === 0) return io.noFiles(options.lang);
+  const entries = [];
+  let errors = false;
+  for (const path of scan.files) {
+    const outcome = await processFile(path, context.value, period);
+    errors ||= hasErrors(outcome.findings) || !outcome.checked;
+    entries.push(checkEntry(outcome, context.value.plan));
+    if (!options.json) {
+      io.out(`${outcome.file}: ${outcome.findings.length === 0 ? (options.lang === 'vi' ? 'không có phát hiện nào' : 'no findings') : ''}`);
+      for (const finding of outcome.findings) io.out(`  ${formatFinding(finding, options.lang)}`);
+    }
+  }
+  if (options.json) io.out(JSON.stringify(entries, null, 2));
+  return errors ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,39 @@
+import type { Finding } from '@cchc-kpi/core';
+import { formatFinding, type Lang } from '../io/lang.ts';
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, findings: 1, cannotRun: 2 } as const;
+
+/** Where a command writes: stdout for results, stderr for progress and problems. */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  /** Prints the findings that stopped the command and returns exit code 2. */
+  failed(findings: Finding[], lang: Lang): number;
+  missing(paths: string[], lang: Lang): number;
+  noFiles(lang: Lang): number;
+  /** True when stderr is a terminal (progress bar instead of periodic lines). */
+  isTty: boolean;
+}
+
+/** The process's own stdout/stderr. */
+export function processIo(): Io {
+  const io: Io = {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    failed(findings, lang) {
+      for (const finding of findings) io.err(formatFinding(finding, lang));
+      return EXIT.cannotRun;
+    },
+    missing(paths, lang) {
+      for (const path of paths) io.err(lang === 'vi' ? `Không tìm thấy: ${path}` : `Not found: ${path}`);
+      return EXIT.cannotRun;
+    },
+    noFiles(lang) {
+      io.err(lang === 'vi' ? 'Không có tệp báo cáo nào (.xlsx) để đọc.' : 'No report files (.xlsx) to read.');
+      return EXIT.cannotRun;
+    },
+    isTty: Boolean(process.stderr.isTTY),
+  };
+  return io;
+}

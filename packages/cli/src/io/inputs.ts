@@ -1,0 +1,43 @@
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+
+/** What the input scan found: files to read and the files it skipped, with why. */
+export interface InputScan {
+  files: string[];
+  skipped: { file: string; reason: 'lock-file' | 'own-output' | 'not-a-workbook' }[];
+  missing: string[];
+}
+
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
+
+/**
+ * Expands the arguments of `check`/`consolidate` (files and folders, folders not recursed) into
+ * the workbook files to read, sorted by path so runs are reproducible. Skips Excel lock files
+ * (`~$…`), the paths in `ownOutputs` (our own earlier outputs) and files that are not
+ * workbooks by extension. Paths that do not exist are listed in `missing`.
+ */
+export async function scanInputs(args: string[], ownOutputs: string[] = []): Promise<InputScan> {
+  const own = new Set(ownOutputs.map((p) => resolve(p)));
+  const scan: InputScan = { files: [], skipped: [], missing: [] };
+  const consider = (file: string, explicit: boolean): void => {
+    const name = file.split(/[\\/]/).pop() ?? file;
+    if (name.startsWith('~$')) scan.skipped.push({ file, reason: 'lock-file' });
+    else if (own.has(resolve(file))) scan.skipped.push({ file, reason: 'own-output' });
+    else if (!explicit && !WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase())) {
+      if (!name.startsWith('.')) scan.skipped.push({ file, reason: 'not-a-workbook' });
+    } else scan.files.push(file);
+  };
+  for (const arg of args) {
+    const info = await stat(arg).catch(() => null);
+    if (!info) scan.missing.push(arg);
+    else if (info.isDirectory()) {
+      const names = (await readdir(arg)).sort();
+      for (const name of names) {
+        const path = join(arg, name);
+        if ((await stat(path)).isFile()) consider(path, false);
+      }
+    } else consider(arg, true);
+  }
+  scan.files.sort();
+  return scan;
+}

@@ -1,0 +1,31 @@
+import { basename } from 'node:path';
+import { checkReport, type CheckedReport, type Finding, type Period } from '@cchc-kpi/core';
+import { readReport } from '@cchc-kpi/xlsx';
+import type { RunContext } from './context.ts';
+import { readInputFile } from './io/read-file.ts';
+
+/** One input file after reading and validation. `checked` is absent when the file gave no report. */
+export interface FileOutcome {
+  /** File name as shown to the officer (base name). */
+  file: string;
+  path: string;
+  checked?: CheckedReport;
+  /** Every finding for this file: reading, then validation. */
+  findings: Finding[];
+}
+
+/**
+ * Reads and validates one report file: bytes (size-limited) → grid → template report →
+ * `checkReport` against the plan, the registry and, when given, the period being consolidated.
+ * Never throws for bad input; the findings explain.
+ */
+export async function processFile(path: string, context: RunContext, period?: Period): Promise<FileOutcome> {
+  const file = basename(path);
+  const input = await readInputFile(path);
+  if ('finding' in input) return { file, path, findings: [input.finding] };
+  const read = readReport(input.bytes, { plan: context.plan, file });
+  if (!read.ok) return { file, path, findings: read.findings };
+  const validated = checkReport(read.value, { plan: context.plan, units: context.units, ...(period ? { period } : {}), file });
+  const checked: CheckedReport = { ...validated, findings: [...read.findings, ...validated.findings] };
+  return { file, path, checked, findings: checked.findings };
+}

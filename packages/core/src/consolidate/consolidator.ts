@@ -1,0 +1,238 @@
+import type { Finding } from '../finding.ts';
+import type { Plan } from '../plan/schema.ts';
+import type { Period } from '../period/types.ts';
+import type { Unit } from '../units/unit.ts';
+import type { CheckedReport } from '../validate/types.ts';
+import { compareCandidates, duplicateFinding, type CandidateKey } from './choose.ts';
+import { compareText, findingComparator } from './compare.ts';
+import {
+  expectedUnitUnknown,
+  periodMismatchExcluded,
+  periodMissingAssumed,
+  receivedUnknownUnit,
+  receivedWithoutReport,
+  reportMissing,
+  submissionDateMissing,
+  unexpectedReport,
+  unknownUnitExcluded,
+} from './findings.ts';
+import { addMatrix, emptyMatrix } from './matrix.ts';
+import { missingIndicator } from './missing.ts';
+import { viDate } from './names.ts';
+import { rankDescending } from './rank.ts';
+import { stampFinding, summarizeReport, type ReportSummary } from './summary.ts';
+import { indicatorTotals } from './totals.ts';
+import type { Consolidation, UnitResult } from './types.ts';
+
+/** What a consolidation needs besides the reports. */
+export interface ConsolidateOptions {
+  plan: Plan;
+  /** The unit registry valid for the period; output lists units in its `order`. */
+  units: Unit[];
+  /** The consolidated period; reports of any other period are left out. */
+  period: Period;
+  /** Received-date register: unit code → ISO date (see `parseReceivedCsv`). */
+  received?: Map<string, string>;
+  /** Codes of the units expected to report; default every unit of `units`. */
+  expected?: string[];
+}
+
+/** A streaming consolidator: feed reports one at a time, then `finish()`. */
+export interface Consolidator {
+  /** Adds a checked report; `file` (default `checked.report.file`) names it in findings and in the duplicate rule. */
+  add(checked: CheckedReport, file?: string): void;
+  /** Records a file that could not be read at all, with the findings that say why. */
+  addFailure(file: string, findings: Finding[]): void;
+  /** The consolidation of everything added so far (may be called again after more `add`s). */
+  finish(): Consolidation;
+}
+
+interface UnitEntry {
+  /** The report chosen so far by the duplicate rule, summarised. */
+  winner: ReportSummary;
+  /** Every accepted report of the unit: the rule's keys and the file's findings. */
+  candidates: { key: CandidateKey; findings: Finding[] }[];
+}
+
+function keyOf(s: ReportSummary): CandidateKey {
+  return { file: s.file, submittedOn: s.submittedOn, receivedOn: s.receivedOn, fingerprint: s.fingerprint };
+}
+
+/** The plan document cited in Vietnamese style: "163/KH-UBND ngày 28/12/2020 của UBND thành phố Hà Tĩnh". */
+function documentText(plan: Plan): string {
+  const issuer = plan.document.issuer.trim() === '' ? '' : ` của ${plan.document.issuer}`;
+  return `${plan.document.number} ngày ${viDate(plan.document.date)}${issuer}`;
+}
+
+/**
+ * Creates a streaming consolidator (tổng hợp) for one period. Each `add` keeps only a summary of
+ * the report (figures, scores, activity counts, findings), so thousands of reports never sit in
+ * memory at once. Rules:
+ * - a report whose unit is unknown to `units` is left out (`unknown-unit-excluded`, error; its
+ *   findings kept); one of another period is left out (`period-mismatch-excluded`, error); one
+ *   naming no period is taken as `period` (`period-missing-assumed`, warning);
+ * - two or more reports of one unit: one is chosen by `compareCandidates` (latest date on the
+ *   form, latest register date, file name last, content) and `duplicate-report` names all files;
+ * - onTime = (register date, else the form's date) ≤ `period.deadline`; null with
+ *   `submission-date-missing` when neither is known (BRIEF §5);
+ * - every unit is scored under every plan profile; `score`/`band` are the primary profile's;
+ *   rank as Excel RANK over submitted units (ties share, next skips);
+ * - expected units without a report are listed with `submitted: false`, score null, every
+ *   indicator `missing`, and `report-missing`; other units are listed only when they reported
+ *   (`unexpected-report`, notice, and left out of completeness/timeliness);
+ * - totals: sums of counted units' numerators and denominators, then divided (BRIEF §6);
+ *   completeness = received ÷ expected, timeliness = on time ÷ expected (fractions 0–1; 0 when
+ *   nothing is expected);
+ * - activity matrix by top-level theme × top-level form over the chosen reports.
+ * Output is identical whatever order reports arrive in: units in official order, findings sorted
+ * by unit order, file, sheet and cell (`findingComparator`). Treat it as read-only.
+ */
+export function createConsolidator(options: ConsolidateOptions): Consolidator {
+  const { plan, period } = options;
+  const received = options.received ?? new Map<string, string>();
+  const units = [...options.units].sort((a, b) => a.order - b.order || compareText(a.code, b.code));
+  const unitByCode = new Map<string, Unit>();
+  for (const u of units) if (!unitByCode.has(u.code)) unitByCode.set(u.code, u);
+
+  const entries = new Map<string, UnitEntry>();
+  /** Findings of files left out or unreadable. */
+  const otherFileFindings: Finding[] = [];
+  /** Findings the consolidation raised while adding (exclusions). */
+  const addFindings: Finding[] = [];
+
+  const add = (checked: CheckedReport, file?: string): void => {
+    const name = file ?? checked.report.file ?? null;
+    const unit = checked.unit ? (unitByCode.get(checked.unit.code) ?? null) : null;
+    if (unit === null) {
+      otherFileFindings.push(...checked.findings.map((f) => stampFinding(f, name, null)));
+      addFindings.push(unknownUnitExcluded(name, checked.report.unitCode ?? checked.unit?.code ?? null));
+      return;
+    }
+    const typedPeriod = checked.report.periodCode?.trim() ?? '';
+    const reportPeriod = checked.period?.code ?? (typedPeriod === '' ? null : typedPeriod);
+    if (reportPeriod !== null && reportPeriod.toUpperCase() !== period.code.toUpperCase()) {
+      otherFileFindings.push(...checked.findings.map((f) => stampFinding(f, name, unit.code)));
+      addFindings.push(periodMismatchExcluded(name, unit, checked.report.unitCode, reportPeriod, period));
+      return;
+    }
+    const summary = summarizeReport(checked, {
+      unit,
+      file: name,
+      plan,
+      period,
+      receivedOn: received.get(unit.code) ?? null,
+      extra: reportPeriod === null ? [periodMissingAssumed(name, unit, period)] : [],
+    });
+    const candidate = { key: keyOf(summary), findings: summary.findings };
+    const entry = entries.get(unit.code);
+    if (!entry) {
+      entries.set(unit.code, { winner: summary, candidates: [candidate] });
+    } else {
+      entry.candidates.push(candidate);
+      if (compareCandidates(candidate.key, keyOf(entry.winner)) > 0) entry.winner = summary;
+    }
+  };
+
+  const addFailure = (file: string, findings: Finding[]): void => {
+    otherFileFindings.push(...findings.map((f) => stampFinding(f, file, null)));
+  };
+
+  const finish = (): Consolidation => {
+    const finishFindings: Finding[] = [];
+    const expected = new Set<string>();
+    for (const code of new Set(options.expected ?? units.map((u) => u.code))) {
+      if (unitByCode.has(code)) expected.add(code);
+      else finishFindings.push(expectedUnitUnknown(code));
+    }
+    for (const [code, date] of received) {
+      const unit = unitByCode.get(code);
+      if (!unit) finishFindings.push(receivedUnknownUnit(code));
+      else if (!entries.has(code)) finishFindings.push(receivedWithoutReport(unit, date, period));
+    }
+
+    const listed = units.filter((u) => unitByCode.get(u.code) === u && (expected.has(u.code) || entries.has(u.code)));
+    const primary = plan.profiles.find((p) => p.id === plan.primaryProfile) ?? plan.profiles[0];
+    const matrix = emptyMatrix(plan);
+    const lines: Omit<UnitResult, 'rank' | 'findings'>[] = listed.map((unit) => {
+      const entry = entries.get(unit.code);
+      const base = { code: unit.code, name: unit.name, kind: unit.kind, order: unit.order };
+      if (!entry) {
+        if (expected.has(unit.code)) finishFindings.push(reportMissing(unit, period));
+        return {
+          ...base,
+          submitted: false,
+          submittedOn: null,
+          receivedOn: received.get(unit.code) ?? null,
+          onTime: null,
+          file: null,
+          score: null,
+          scores: {},
+          band: null,
+          indicators: Object.fromEntries(plan.indicators.map((i) => [i.code, missingIndicator(i.code)])),
+          activityCount: 0,
+        };
+      }
+      const w = entry.winner;
+      if (entry.candidates.length > 1) finishFindings.push(duplicateFinding(unit, period, entry.candidates.map((c) => c.key)));
+      if (w.timing.onTime === null) finishFindings.push(submissionDateMissing(w.file, unit));
+      if (!expected.has(unit.code)) finishFindings.push(unexpectedReport(unit, period));
+      addMatrix(matrix, w.matrix);
+      const main = primary ? w.scores[primary.id] : undefined;
+      return {
+        ...base,
+        submitted: true,
+        submittedOn: w.submittedOn,
+        receivedOn: w.receivedOn,
+        onTime: w.timing.onTime,
+        file: w.file,
+        score: main?.score ?? null,
+        scores: w.scores,
+        band: main?.band ?? null,
+        indicators: w.indicators,
+        activityCount: w.activityCount,
+      };
+    });
+
+    const sortFindings = findingComparator((code) => unitByCode.get(code)?.order);
+    const consolidationFindings = [...addFindings, ...finishFindings];
+    const ranks = rankDescending(lines.map((l) => l.score));
+    const unitResults: UnitResult[] = lines.map((line, i) => {
+      const own = entries.get(line.code)?.winner.findings ?? [];
+      const about = consolidationFindings.filter((f) => f.unit === line.code);
+      return { ...line, rank: ranks[i] ?? null, findings: [...own, ...about].sort(sortFindings) };
+    });
+
+    const submitted = unitResults.filter((u) => u.submitted);
+    const receivedCount = submitted.filter((u) => expected.has(u.code)).length;
+    const onTimeCount = submitted.filter((u) => expected.has(u.code) && u.onTime === true).length;
+    const allFindings = [...[...entries.values()].flatMap((e) => e.candidates.flatMap((c) => c.findings)), ...otherFileFindings, ...consolidationFindings];
+
+    return {
+      plan: { id: plan.id, title: { vi: plan.title.vi, en: plan.title.en }, document: documentText(plan) },
+      period,
+      units: unitResults,
+      totals: {
+        indicators: indicatorTotals(
+          plan,
+          submitted.map((u) => u.indicators),
+        ),
+        expected: expected.size,
+        received: receivedCount,
+        onTime: onTimeCount,
+        completeness: expected.size === 0 ? 0 : receivedCount / expected.size,
+        timeliness: expected.size === 0 ? 0 : onTimeCount / expected.size,
+      },
+      activities: matrix,
+      findings: allFindings.sort(sortFindings),
+    };
+  };
+
+  return { add, addFailure, finish };
+}
+
+/** Consolidates a list of checked reports at once (`createConsolidator`, `add` each with `report.file`, `finish`). */
+export function consolidate(options: ConsolidateOptions & { reports: CheckedReport[] }): Consolidation {
+  const consolidator = createConsolidator(options);
+  for (const checked of options.reports) consolidator.add(checked);
+  return consolidator.finish();
+}

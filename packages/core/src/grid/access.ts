@@ -1,0 +1,111 @@
+/**
+ * Reading a Grid: sheets by name, cells by position, defined names resolved to cells and ranges,
+ * and ranges read row by row. Pure lookups; nothing here interprets cell values.
+ */
+import type { Cell, Grid, Sheet } from './grid.ts';
+import { formatA1, parseSheetRef, type CellAddress, type RangeAddress } from './a1.ts';
+
+/** Sheet or defined-name text compared as Excel does: NFC, case-insensitive. */
+function nameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+/** The sheet with this name (case-insensitive, as Excel treats sheet names), or null. */
+export function getSheet(grid: Grid, name: string): Sheet | null {
+  const key = nameKey(name);
+  return grid.sheets.find((s) => nameKey(s.name) === key) ?? null;
+}
+
+/** The cell at a 1-based row and column, or `undefined` when the grid holds none there. */
+export function cellAt(sheet: Sheet, row: number, col: number): Cell | undefined {
+  return sheet.cells.get(formatA1({ row, col }));
+}
+
+/** The cell at a position (`{ row, col }`), or `undefined`. */
+export function cellAtAddress(sheet: Sheet, address: CellAddress): Cell | undefined {
+  return cellAt(sheet, address.row, address.col);
+}
+
+/**
+ * True when a cell holds nothing a person typed: absent, `null` value, or text that is empty or
+ * only whitespace (incl. no-break spaces). A formula whose cached result is blank text is blank;
+ * an error cell is not blank.
+ */
+export function isBlankCell(cell: Cell | undefined): boolean {
+  if (cell === undefined) return true;
+  if (cell.error) return false;
+  if (cell.value === null) return cell.isoDate === undefined;
+  return typeof cell.value === 'string' && cell.value.replace(/[\s\u00A0\u2007\u202F\u200B\uFEFF]/g, '') === '';
+}
+
+/**
+ * A defined name resolved to its sheet.
+ * - `sheet`/`sheetIndex`: the sheet the reference points to;
+ * - `ref`: A1 of the top-left cell (relative, no `$`, no sheet), e.g. `F12` — the cell a
+ *   single-cell name designates;
+ * - `range`: the whole range (a one-cell range for a single cell), e.g. `A5:I204`.
+ */
+export interface ResolvedName {
+  sheet: Sheet;
+  sheetIndex: number;
+  ref: string;
+  range: RangeAddress;
+}
+
+/**
+ * Resolves a defined name as Excel does: names compare case-insensitively; a workbook-scoped name
+ * wins over sheet-local names of the same spelling; then the first sheet-local one that resolves.
+ * References marked broken (`#REF!`), external, unions or naming a missing sheet are skipped.
+ * A sheet-local name whose reference has no sheet part points into its own sheet.
+ * Returns null when no usable definition exists.
+ */
+export function resolveName(grid: Grid, name: string): ResolvedName | null {
+  const key = nameKey(name);
+  const candidates = grid.definedNames.filter((d) => nameKey(d.name) === key);
+  const ordered = [...candidates.filter((d) => d.localSheet === undefined), ...candidates.filter((d) => d.localSheet !== undefined)];
+  for (const d of ordered) {
+    const parsed = parseSheetRef(d.ref);
+    if (!parsed) continue;
+    let sheetIndex: number;
+    if (parsed.sheet !== undefined) {
+      const sheetKey = nameKey(parsed.sheet);
+      sheetIndex = grid.sheets.findIndex((s) => nameKey(s.name) === sheetKey);
+    } else {
+      sheetIndex = d.localSheet ?? -1;
+    }
+    const sheet = grid.sheets[sheetIndex];
+    if (!sheet) continue;
+    return { sheet, sheetIndex, ref: formatA1(parsed.range.start), range: parsed.range };
+  }
+  return null;
+}
+
+/** One row of a range: its 1-based row number, the cells left to right (`undefined` where none) and their A1 references. */
+export interface RangeRow {
+  row: number;
+  cells: (Cell | undefined)[];
+  refs: string[];
+}
+
+/**
+ * Reads a range row by row, top to bottom. Rows and columns beyond the sheet's extent
+ * (`maxRow`, `maxCol`) are not visited, so a whole-column range (`A:I`) costs only the used rows;
+ * each row has one entry per column of the range up to `maxCol` (columns beyond it would be
+ * empty anyway: index past the end reads `undefined`).
+ */
+export function readRangeRows(sheet: Sheet, range: RangeAddress): RangeRow[] {
+  const lastRow = Math.min(range.end.row, sheet.maxRow);
+  const lastCol = Math.min(range.end.col, Math.max(sheet.maxCol, range.start.col));
+  const rows: RangeRow[] = [];
+  for (let row = range.start.row; row <= lastRow; row += 1) {
+    const cells: (Cell | undefined)[] = [];
+    const refs: string[] = [];
+    for (let col = range.start.col; col <= lastCol; col += 1) {
+      const ref = formatA1({ row, col });
+      refs.push(ref);
+      cells.push(sheet.cells.get(ref));
+    }
+    rows.push({ row, cells, refs });
+  }
+  return rows;
+}

@@ -1,0 +1,40 @@
+/**
+ * Yes/no answers as units type them in the template's drop-down or by hand.
+ */
+import type { Cell } from '../grid/grid.ts';
+import { foldText } from './normalize.ts';
+
+/** Why a cell gives no yes/no answer: blank, unreadable, or a formula without cached result. */
+export type YesNoFailure = 'empty' | 'invalid' | 'uncomputed';
+
+export type ParsedYesNo = { ok: true; value: boolean } | { ok: false; reason: YesNoFailure };
+
+/** Folded words read as yes: the drop-down's `Có`, a tick `x`, `1`, `TRUE`, English `yes`. */
+const YES = new Set(['co', 'x', '1', 'true', 'yes']);
+/** Folded words read as no: the drop-down's `Không`, `0`, `FALSE`, English `no`. */
+const NO = new Set(['khong', '0', 'false', 'no']);
+
+/**
+ * Reads a yes/no cell (template drop-down `list_yes_no`: "Có"/"Không"):
+ * - booleans as they are; numbers 1 → yes, 0 → no, other numbers → `invalid`;
+ * - text, folded (any case, with or without diacritics): `Có`, `co`, `x`, `1`, `TRUE`, `yes` → yes;
+ *   `Không`, `khong`, `0`, `FALSE`, `no` → no; anything else → `invalid`;
+ * - blank → `empty`; error values and date cells → `invalid`; formula without result → `uncomputed`.
+ */
+export function parseYesNo(cell: Cell | undefined): ParsedYesNo {
+  if (!cell) return { ok: false, reason: 'empty' };
+  if (cell.error || cell.isoDate !== undefined) return { ok: false, reason: 'invalid' };
+  const value = cell.value;
+  if (value === null) return { ok: false, reason: cell.formula !== undefined ? 'uncomputed' : 'empty' };
+  if (typeof value === 'boolean') return { ok: true, value };
+  if (typeof value === 'number') {
+    if (value === 1) return { ok: true, value: true };
+    if (value === 0) return { ok: true, value: false };
+    return { ok: false, reason: 'invalid' };
+  }
+  const folded = foldText(value);
+  if (folded === '') return { ok: false, reason: 'empty' };
+  if (YES.has(folded)) return { ok: true, value: true };
+  if (NO.has(folded)) return { ok: true, value: false };
+  return { ok: false, reason: 'invalid' };
+}

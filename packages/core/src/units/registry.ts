@@ -1,0 +1,518 @@
+import { hasErrors, makeFinding } from '../finding.ts';
+import type { Finding, Message, Severity } from '../finding.ts';
+import { fail, ok } from '../result.ts';
+import type { Result } from '../result.ts';
+import type { UnitKind } from '../plan/schema.ts';
+import type { Unit, UnitRegistry } from './unit.ts';
+
+/**
+ * Unit registries: loading the city's list of reporting units from CSV or JSON, merging agencies
+ * into the built-in ward/commune list, and finding a unit by code.
+ *
+ * Codes are compared as exact strings and looked up with `Map`s or `===`, never as object keys,
+ * so codes such as `__proto__` or `constructor` are ordinary codes.
+ *
+ * Finding codes:
+ * - `units-file-invalid` (error): empty file, unterminated quote, JSON syntax or shape error;
+ * - `units-header-invalid` (error): a required column (`code`, `name`, `kind`) is missing or repeated;
+ * - `units-row-invalid` (error): blank or malformed code, blank name, unknown kind, bad order;
+ * - `units-duplicate-code` (error): two units with the same code;
+ * - `units-duplicate-order` (warning): two units with the same order (file order breaks the tie);
+ * - `units-column-ignored` (notice): a column the loader does not use;
+ * - `units-extra-not-agency` (warning): `mergeUnits` was given a ward or commune.
+ */
+
+/** Allowed unit codes: ASCII letters, digits, "_", "." and "-" (GSO codes are digits; agencies choose letters). */
+const CODE_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+/** Kind words accepted in files (after folding case and diacritics): English and Vietnamese. */
+const KIND_WORDS = new Map<string, UnitKind>([
+  ['ward', 'ward'],
+  ['phuong', 'ward'],
+  ['commune', 'commune'],
+  ['xa', 'commune'],
+  ['agency', 'agency'],
+  ['co quan', 'agency'],
+]);
+
+/** Header words accepted for each column (after folding case and diacritics). */
+const HEADER_WORDS = new Map<string, Column>([
+  ['code', 'code'],
+  ['ma', 'code'],
+  ['ma don vi', 'code'],
+  ['name', 'name'],
+  ['ten', 'name'],
+  ['ten don vi', 'name'],
+  ['kind', 'kind'],
+  ['loai', 'kind'],
+  ['loai don vi', 'kind'],
+  ['order', 'order'],
+  ['stt', 'order'],
+  ['thu tu', 'order'],
+]);
+
+type Column = 'code' | 'name' | 'kind' | 'order';
+
+/** One unit as read from a file, before checks; `where` names the line or array index. */
+interface RawUnit {
+  where: Message;
+  code: unknown;
+  name: unknown;
+  kind: unknown;
+  order: unknown;
+}
+
+/**
+ * Parses a CSV list of units. Header row `code,name,kind` with an optional `order` column, in any
+ * column order; Vietnamese headers `mã,tên,loại,stt` are accepted too. Separator `,` (or `;` or tab
+ * when the header uses it, as Excel does in a Vietnamese locale). Fields may be quoted (`"…"`, with
+ * `""` for a quote) and span lines; a UTF-8 byte-order mark is ignored; blank lines are skipped.
+ *
+ * - `kind`: `ward`/`phường`, `commune`/`xã`, `agency`/`cơ quan` (any case, diacritics optional);
+ * - `name`: trimmed, inner spaces collapsed, NFC; a leading "Phường"/"Xã" matching the kind is dropped
+ *   (`Unit.name` has no prefix; see {@link unitDisplayName});
+ * - `order`: a positive integer; when the column or a cell is blank, the row's position (1-based)
+ *   among the data rows. Units are returned sorted by order (file order on ties).
+ *
+ * Findings name the physical line (1-based, header = line 1). Any error → `fail` with all findings.
+ * Never throws.
+ */
+export function parseUnitsCsv(text: string, source?: string): Result<Unit[]> {
+  const location = source === undefined ? {} : { file: source };
+  const findings: Finding[] = [];
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = parseCsv(body, detectSeparator(body));
+  if (parsed.unterminatedAt !== null) {
+    findings.push(
+      makeFinding(
+        'error',
+        'units-file-invalid',
+        {
+          vi: `Dấu ngoặc kép mở ở dòng ${parsed.unterminatedAt} không được đóng.`,
+          en: `The quote opened on line ${parsed.unterminatedAt} is never closed.`,
+        },
+        location,
+      ),
+    );
+    return fail(findings);
+  }
+  const records = parsed.records.filter((r) => r.fields.some((f) => f.trim() !== ''));
+  const header = records[0];
+  if (header === undefined) {
+    return fail([makeFinding('error', 'units-file-invalid', { vi: 'Tệp danh sách đơn vị rỗng.', en: 'The unit list is empty.' }, location)]);
+  }
+
+  const columns = new Map<Column, number>();
+  header.fields.forEach((cell, index) => {
+    const column = HEADER_WORDS.get(fold(cell));
+    if (column === undefined) {
+      findings.push(
+        makeFinding(
+          'notice',
+          'units-column-ignored',
+          { vi: `Cột "${cell.trim()}" (dòng ${header.line}) không được sử dụng.`, en: `Column "${cell.trim()}" (line ${header.line}) is not used.` },
+          location,
+        ),
+      );
+    } else if (columns.has(column)) {
+      findings.push(
+        makeFinding(
+          'error',
+          'units-header-invalid',
+          { vi: `Cột "${column}" xuất hiện hai lần ở dòng tiêu đề.`, en: `Column "${column}" appears twice in the header.` },
+          location,
+        ),
+      );
+    } else {
+      columns.set(column, index);
+    }
+  });
+  const missing = (['code', 'name', 'kind'] as const).filter((c) => !columns.has(c));
+  if (missing.length > 0) {
+    findings.push(
+      makeFinding(
+        'error',
+        'units-header-invalid',
+        {
+          vi: `Dòng tiêu đề thiếu cột: ${missing.join(', ')} (cần code,name,kind và tùy chọn order).`,
+          en: `The header lacks column(s): ${missing.join(', ')} (expected code,name,kind and optionally order).`,
+        },
+        location,
+      ),
+    );
+  }
+  if (hasErrors(findings)) return fail(findings);
+
+  const cell = (fields: string[], column: Column): string | undefined => {
+    const index = columns.get(column);
+    return index === undefined ? undefined : fields[index];
+  };
+  const rows: RawUnit[] = records.slice(1).map((record) => ({
+    where: { vi: `dòng ${record.line}`, en: `line ${record.line}` },
+    code: cell(record.fields, 'code') ?? '',
+    name: cell(record.fields, 'name') ?? '',
+    kind: cell(record.fields, 'kind') ?? '',
+    order: cell(record.fields, 'order'),
+  }));
+  return buildUnits(rows, location, findings);
+}
+
+/**
+ * Parses a JSON list of units: an array of `{ "code", "name", "kind", "order"? }`, or an object
+ * with such an array under `units` (e.g. a saved `UnitRegistry`). Codes may be numbers (GSO codes);
+ * kinds and names follow the rules of {@link parseUnitsCsv}. Findings name the entry, e.g.
+ * `units[3]`. Any error → `fail`. Never throws.
+ */
+export function parseUnitsJson(text: string, source?: string): Result<Unit[]> {
+  const location = source === undefined ? {} : { file: source };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail([
+      makeFinding(
+        'error',
+        'units-file-invalid',
+        { vi: `Tệp danh sách đơn vị không phải JSON hợp lệ: ${detail}`, en: `The unit list is not valid JSON: ${detail}` },
+        location,
+      ),
+    ]);
+  }
+  const list = Array.isArray(data) ? data : isRecord(data) && Object.hasOwn(data, 'units') && Array.isArray(data['units']) ? data['units'] : null;
+  const prefix = Array.isArray(data) ? '' : 'units';
+  if (list === null) {
+    return fail([
+      makeFinding(
+        'error',
+        'units-file-invalid',
+        {
+          vi: 'Tệp JSON phải là một mảng đơn vị, hoặc một đối tượng có mảng "units".',
+          en: 'The JSON must be an array of units, or an object with a "units" array.',
+        },
+        location,
+      ),
+    ]);
+  }
+  const findings: Finding[] = [];
+  const rows: RawUnit[] = [];
+  list.forEach((entry: unknown, index: number) => {
+    const where = { vi: `${prefix}[${index}]`, en: `${prefix}[${index}]` };
+    if (!isRecord(entry)) {
+      findings.push(
+        makeFinding(
+          'error',
+          'units-row-invalid',
+          { vi: `${where.vi}: phải là một đối tượng { code, name, kind }.`, en: `${where.en}: must be an object { code, name, kind }.` },
+          location,
+        ),
+      );
+      return;
+    }
+    const field = (key: string): unknown => (Object.hasOwn(entry, key) ? entry[key] : undefined);
+    rows.push({ where, code: field('code'), name: field('name'), kind: field('kind'), order: field('order') });
+  });
+  return buildUnits(rows, location, findings);
+}
+
+/**
+ * Appends units (typically the city's agencies) after a registry's units. The registry's units
+ * keep their order; the extra units follow in their own `order`, renumbered from the registry's
+ * highest order + 1. A code already in the registry, or repeated in `extra`, is an error
+ * (`units-duplicate-code`) and the merge fails; a ward or commune in `extra` gives a warning.
+ * Returns a new registry (same id and validity); the inputs are not modified.
+ */
+export function mergeUnits(registry: UnitRegistry, extra: readonly Unit[]): Result<UnitRegistry> {
+  const findings: Finding[] = [];
+  const seen = new Map<string, string>(registry.units.map((u) => [u.code, registry.id]));
+  for (const unit of extra) {
+    const owner = seen.get(unit.code);
+    if (owner !== undefined) {
+      const where = owner === registry.id ? { vi: `danh sách ${registry.id}`, en: `registry ${registry.id}` } : { vi: 'danh sách bổ sung', en: 'the extra list' };
+      findings.push(
+        makeFinding(
+          'error',
+          'units-duplicate-code',
+          {
+            vi: `Mã đơn vị "${unit.code}" (${unitDisplayName(unit)}) đã có trong ${where.vi}.`,
+            en: `Unit code "${unit.code}" (${unitDisplayName(unit)}) is already in ${where.en}.`,
+          },
+          { unit: unit.code },
+        ),
+      );
+    } else {
+      seen.set(unit.code, 'extra');
+    }
+    if (unit.kind !== 'agency') {
+      findings.push(
+        makeFinding(
+          'warning',
+          'units-extra-not-agency',
+          {
+            vi: `${unitDisplayName(unit)} (mã ${unit.code}) là ${unit.kind === 'ward' ? 'phường' : 'xã'} nhưng không có trong danh sách ${registry.id}.`,
+            en: `${unitDisplayName(unit)} (code ${unit.code}) is a ${unit.kind} but is not in registry ${registry.id}.`,
+          },
+          { unit: unit.code },
+        ),
+      );
+    }
+  }
+  if (hasErrors(findings)) return fail(findings);
+  const base = sortByOrder(registry.units);
+  const start = base.reduce((max, u) => Math.max(max, u.order), 0);
+  const appended = sortByOrder(extra).map((u, i) => ({ ...u, order: start + i + 1 }));
+  const merged: UnitRegistry = { ...registry, units: [...base.map((u) => ({ ...u })), ...appended] };
+  return ok(merged, findings);
+}
+
+/**
+ * The unit with this code in the registry (surrounding spaces ignored, otherwise exact), or
+ * undefined. Compares strings with `===`, so `__proto__` or `constructor` simply miss.
+ */
+export function findUnit(registry: UnitRegistry, code: string): Unit | undefined {
+  const wanted = code.trim();
+  return registry.units.find((u) => u.code === wanted);
+}
+
+/**
+ * Whether a registry is valid on an ISO date (`yyyy-mm-dd`): `validFrom` ≤ date < `validUntil`
+ * (no upper bound when `validUntil` is absent). GSO codes are reused after reorganisations, so
+ * a report is matched against the registry valid on its period's dates.
+ */
+export function registryValidOn(registry: UnitRegistry, isoDate: string): boolean {
+  return registry.validFrom <= isoDate && (registry.validUntil === undefined || isoDate < registry.validUntil);
+}
+
+/** The name as printed: "Phường Trần Phú", "Xã Thạch Hạ", an agency's name as is. */
+export function unitDisplayName(unit: Pick<Unit, 'name' | 'kind'>): string {
+  switch (unit.kind) {
+    case 'ward':
+      return `Phường ${unit.name}`;
+    case 'commune':
+      return `Xã ${unit.name}`;
+    default:
+      return unit.name;
+  }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+function buildUnits(rows: readonly RawUnit[], location: { file?: string }, findings: Finding[]): Result<Unit[]> {
+  const add = (severity: Severity, code: string, message: Message, unit?: string): void => {
+    findings.push(makeFinding(severity, code, message, unit === undefined ? location : { ...location, unit }));
+  };
+  const units: Unit[] = [];
+  const codeAt = new Map<string, Message>();
+  const orderAt = new Map<number, Message>();
+
+  rows.forEach((row, position) => {
+    const { where } = row;
+    const code = typeof row.code === 'number' && Number.isInteger(row.code) ? String(row.code) : typeof row.code === 'string' ? row.code.trim() : null;
+    let valid = true;
+    if (code === null || code === '') {
+      add('error', 'units-row-invalid', { vi: `${cap(where.vi)}: thiếu mã đơn vị.`, en: `${cap(where.en)}: the unit code is missing.` });
+      valid = false;
+    } else if (!CODE_PATTERN.test(code)) {
+      add(
+        'error',
+        'units-row-invalid',
+        {
+          vi: `${cap(where.vi)}: mã "${code}" chỉ được gồm chữ cái không dấu, chữ số, "_", "." và "-".`,
+          en: `${cap(where.en)}: code "${code}" may hold only ASCII letters, digits, "_", "." and "-".`,
+        },
+        code,
+      );
+      valid = false;
+    }
+
+    const kindText = typeof row.kind === 'string' ? row.kind : '';
+    const kind = KIND_WORDS.get(fold(kindText));
+    if (kind === undefined) {
+      add(
+        'error',
+        'units-row-invalid',
+        {
+          vi: `${cap(where.vi)}: loại đơn vị "${kindText.trim()}" không hợp lệ (dùng ward/phường, commune/xã hoặc agency/cơ quan).`,
+          en: `${cap(where.en)}: unknown unit kind "${kindText.trim()}" (use ward/phường, commune/xã or agency/cơ quan).`,
+        },
+        code ?? undefined,
+      );
+      valid = false;
+    }
+
+    const name = typeof row.name === 'string' ? cleanName(row.name, kind) : '';
+    if (name === '') {
+      add('error', 'units-row-invalid', { vi: `${cap(where.vi)}: thiếu tên đơn vị.`, en: `${cap(where.en)}: the unit name is missing.` }, code ?? undefined);
+      valid = false;
+    }
+
+    let order = position + 1;
+    const orderText = typeof row.order === 'number' ? String(row.order) : typeof row.order === 'string' ? row.order.trim() : '';
+    if (orderText !== '') {
+      const n = Number(orderText);
+      if (!Number.isInteger(n) || n < 1) {
+        add(
+          'error',
+          'units-row-invalid',
+          {
+            vi: `${cap(where.vi)}: thứ tự "${orderText}" phải là số nguyên dương.`,
+            en: `${cap(where.en)}: order "${orderText}" must be a positive integer.`,
+          },
+          code ?? undefined,
+        );
+        valid = false;
+      } else {
+        order = n;
+      }
+    } else if (row.order !== undefined && row.order !== null && typeof row.order !== 'string') {
+      add('error', 'units-row-invalid', { vi: `${cap(where.vi)}: thứ tự phải là số.`, en: `${cap(where.en)}: order must be a number.` }, code ?? undefined);
+      valid = false;
+    }
+
+    if (code !== null && code !== '') {
+      const first = codeAt.get(code);
+      if (first !== undefined) {
+        add(
+          'error',
+          'units-duplicate-code',
+          { vi: `${cap(where.vi)}: mã "${code}" trùng với ${first.vi}.`, en: `${cap(where.en)}: code "${code}" duplicates ${first.en}.` },
+          code,
+        );
+        valid = false;
+      } else {
+        codeAt.set(code, where);
+      }
+    }
+    if (!valid || code === null || kind === undefined) return;
+
+    const firstOrder = orderAt.get(order);
+    if (firstOrder !== undefined) {
+      add(
+        'warning',
+        'units-duplicate-order',
+        {
+          vi: `${cap(where.vi)}: thứ tự ${order} trùng với ${firstOrder.vi}; giữ theo thứ tự trong tệp.`,
+          en: `${cap(where.en)}: order ${order} duplicates ${firstOrder.en}; file order is kept.`,
+        },
+        code,
+      );
+    } else {
+      orderAt.set(order, where);
+    }
+    units.push({ code, name, kind, order });
+  });
+
+  if (hasErrors(findings)) return fail(findings);
+  return ok(sortByOrder(units), findings);
+}
+
+/** Stable sort by `order` (copies the array). */
+function sortByOrder<T extends { order: number }>(units: readonly T[]): T[] {
+  return units.map((u, i) => ({ u, i })).sort((a, b) => a.u.order - b.u.order || a.i - b.i).map(({ u }) => u);
+}
+
+/** NFC, trimmed, single spaces; drops a "Phường"/"Xã" prefix that repeats the kind. */
+function cleanName(raw: string, kind: UnitKind | undefined): string {
+  const name = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const prefix = kind === 'ward' ? /^phường\s+/iu : kind === 'commune' ? /^xã\s+/iu : null;
+  return prefix === null ? name : name.replace(prefix, '');
+}
+
+function cap(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Lower case, no diacritics, đ → d, single spaces. */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The separator used by the header line: the most frequent of `,`, `;` and tab (`,` when none). */
+function detectSeparator(text: string): string {
+  const firstLine = text.split(/\r\n|\r|\n/, 1)[0] ?? '';
+  let best = ',';
+  let bestCount = 0;
+  for (const candidate of [',', ';', '\t']) {
+    const count = firstLine.split(candidate).length - 1;
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+interface CsvRecord {
+  /** Physical line (1-based) where the record starts. */
+  line: number;
+  fields: string[];
+}
+
+/**
+ * RFC 4180 reader: quoted fields with `""` escapes may contain separators and line breaks;
+ * CRLF, LF and CR end records. Returns the line of an unterminated quote instead of records.
+ */
+function parseCsv(text: string, separator: string): { records: CsvRecord[]; unterminatedAt: number | null } {
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let line = 1;
+  let recordLine = 1;
+  let inQuotes = false;
+  let quoteLine = 0;
+  let i = 0;
+  const endRecord = (): void => {
+    fields.push(field);
+    records.push({ line: recordLine, fields });
+    fields = [];
+    field = '';
+  };
+  while (i < text.length) {
+    const ch = text.charAt(i);
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text.charAt(i + 1) === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        inQuotes = false;
+      } else {
+        if (ch === '\n' || (ch === '\r' && text.charAt(i + 1) !== '\n')) line += 1;
+        field += ch;
+      }
+      i += 1;
+      continue;
+    }
+    if (ch === '"' && field.trim() === '') {
+      inQuotes = true;
+      quoteLine = line;
+      field = '';
+    } else if (ch === separator) {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text.charAt(i + 1) === '\n') i += 1;
+      endRecord();
+      line += 1;
+      recordLine = line;
+    } else {
+      field += ch;
+    }
+    i += 1;
+  }
+  if (inQuotes) return { records: [], unterminatedAt: quoteLine };
+  if (field !== '' || fields.length > 0) endRecord();
+  return { records, unterminatedAt: null };
+}

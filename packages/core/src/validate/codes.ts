@@ -1,0 +1,48 @@
+import type { Severity } from '../finding.ts';
+
+/**
+ * The catalogue of finding codes raised while reading a template report (read/) and validating
+ * it (validate/). Codes are stable: tests, JSON output and officers' filters rely on them.
+ * Each entry gives the severity used and what the finding means. The consolidator's own codes
+ * are listed in consolidate/findings.ts.
+ */
+export const FINDING_CODES = {
+  // Reading the template (read/template-report.ts)
+  'not-a-template': { severity: 'error', about: 'The workbook has neither a `unit_code` nor a `plan_id` defined name: not our report template.' },
+  'template-name-missing': { severity: 'warning', about: 'A defined name the template should have is missing or broken (#REF!); that value is not read.' },
+  'template-version-mismatch': { severity: 'warning', about: 'The template version differs from the one this tool writes (TEMPLATE_VERSION).' },
+  'plan-mismatch': { severity: 'error', about: 'The report was made from another plan than the one it is checked against.' },
+  'value-not-a-number': { severity: 'error', about: 'A cell that should hold a number holds something else; the value is read as blank.' },
+  'value-ambiguous': { severity: 'error', about: 'Numeric text readable two ways (e.g. "1.234" in a percentage cell); read as blank.' },
+  'formula-not-computed': { severity: 'warning', about: 'A formula cell has no cached result (file never recalculated); read as blank.' },
+  'date-invalid': { severity: 'error', about: 'A date cell holds no date, or an impossible one (31/02/2021); read as blank.' },
+  'boolean-invalid': { severity: 'error', about: 'A yes/no cell holds something other than Có/Không; read as blank.' },
+  // Report header (validate/rules/header.ts)
+  'unit-code-missing': { severity: 'error', about: 'The report names no unit.' },
+  'unit-unknown': { severity: 'error', about: 'The unit code is not in the unit registry.' },
+  'period-code-missing': { severity: 'error', about: 'The report names no period.' },
+  'period-unknown': { severity: 'error', about: 'The period code cannot be read (expected 2021-Q1…Q4, 2021-H1/H2, 2021).' },
+  'period-mismatch': { severity: 'error', about: 'The report is for another period than the one being checked or consolidated.' },
+  // Indicators (validate/rules/*.ts)
+  'indicator-not-applicable': { severity: 'notice', about: 'Figures given for an indicator that does not apply to the unit kind; ignored.' },
+  'value-missing': { severity: 'warning', about: 'An applicable indicator was left blank (blank is not zero).' },
+  'pair-incomplete': { severity: 'error', about: 'Only one of numerator and denominator was given.' },
+  'count-negative': { severity: 'error', about: 'A count (numerator, denominator or value) is below 0.' },
+  'count-not-integer': { severity: 'error', about: 'A count (numerator, denominator or value) is not a whole number.' },
+  'value-not-boolean': { severity: 'error', about: 'A yes/no indicator holds a number, or a count indicator a yes/no.' },
+  'denominator-zero': { severity: 'notice', about: 'Denominator 0: the indicator is not applicable for this period (BRIEF §6).' },
+  'numerator-exceeds-denominator': { severity: 'error', about: 'Numerator above denominator for a ratio; not counted.' },
+  'typed-percent-mismatch': { severity: 'warning', about: 'The percentage the unit typed differs from numerator ÷ denominator by more than 0.5 percentage point.' },
+  'evidence-missing': { severity: 'warning', about: 'An indicator that requires evidence was reported as achieved without evidence; not met.' },
+  // Activities (validate/rules/activity-*.ts)
+  'activity-theme-unknown': { severity: 'error', about: 'An activity names a theme code the plan does not have; activity excluded.' },
+  'activity-form-unknown': { severity: 'error', about: 'An activity names a form code the plan does not have; activity excluded.' },
+  'activity-theme-missing': { severity: 'warning', about: 'An activity names no theme; kept, but it covers no theme.' },
+  'activity-form-missing': { severity: 'warning', about: 'An activity names no form; kept, but it adds no form.' },
+  'activity-date-missing': { severity: 'warning', about: 'An activity has no (readable) date; kept, its period cannot be checked.' },
+  'activity-outside-period': { severity: 'warning', about: "An activity is dated outside the period's cut-off window (Decree 09/2019/NĐ-CP art. 12); excluded." },
+  'activity-count-invalid': { severity: 'warning', about: 'An activity quantity or participant count is negative or fractional; that figure is dropped.' },
+} as const satisfies Record<string, { severity: Severity; about: string }>;
+
+/** A code of the catalogue. */
+export type FindingCode = keyof typeof FINDING_CODES;
