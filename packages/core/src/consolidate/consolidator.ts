@@ -17,7 +17,7 @@ import {
   unknownUnitExcluded,
 } from './findings.ts';
 import { addMatrix, emptyMatrix } from './matrix.ts';
-import { missingIndicator } from './missing.ts';
+import { unsubmittedIndicators } from './missing.ts';
 import { viDate } from './names.ts';
 import { rankDescending } from './rank.ts';
 import { stampFinding, summarizeReport, type ReportSummary } from './summary.ts';
@@ -77,8 +77,9 @@ function documentText(plan: Plan): string {
  *   `submission-date-missing` when neither is known (BRIEF §5);
  * - every unit is scored under every plan profile; `score`/`band` are the primary profile's;
  *   rank as Excel RANK over submitted units (ties share, next skips);
- * - expected units without a report are listed with `submitted: false`, score null, every
- *   indicator `missing`, and `report-missing`; other units are listed only when they reported
+ * - expected units without a report are listed with `submitted: false`, score null, indicators
+ *   `missing` (`notApplicable` where the plan's `appliesTo` excludes the unit's kind), and
+ *   `report-missing`; other units are listed only when they reported
  *   (`unexpected-report`, notice, and left out of completeness/timeliness);
  * - totals: sums of counted units' numerators and denominators, then divided (BRIEF §6);
  *   completeness = received ÷ expected, timeliness = on time ÷ expected (fractions 0–1; 0 when
@@ -168,7 +169,7 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
           score: null,
           scores: {},
           band: null,
-          indicators: Object.fromEntries(plan.indicators.map((i) => [i.code, missingIndicator(i.code)])),
+          indicators: unsubmittedIndicators(plan, unit),
           activityCount: 0,
         };
       }

@@ -29,3 +29,9 @@ export function formatNumber(value: number, lang: Lang, maxDecimals = 2): string
 export function formatPercent(fraction: number, lang: Lang, maxDecimals = 2): string {
   return `${formatNumber(roundDecimal(fraction * 100, maxDecimals), lang, maxDecimals)}%`;
 }
+
+/** An ISO date as Vietnamese tables write it: `2021-03-14` → `14/03/2021`; other text is returned unchanged. */
+export function formatDateVi(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}

@@ -55,7 +55,10 @@ type Column = 'code' | 'name' | 'kind' | 'order';
 
 /** One unit as read from a file, before checks; `where` names the line or array index. */
 interface RawUnit {
+  /** Mid-sentence ("dòng 5" / "line 5", "units[3]"). */
   where: Message;
+  /** Sentence start ("Dòng 5" / "Line 5", "units[3]"). */
+  lead: Message;
   code: unknown;
   name: unknown;
   kind: unknown;
@@ -149,6 +152,7 @@ export function parseUnitsCsv(text: string, source?: string): Result<Unit[]> {
   };
   const rows: RawUnit[] = records.slice(1).map((record) => ({
     where: { vi: `dòng ${record.line}`, en: `line ${record.line}` },
+    lead: { vi: `Dòng ${record.line}`, en: `Line ${record.line}` },
     code: cell(record.fields, 'code') ?? '',
     name: cell(record.fields, 'name') ?? '',
     kind: cell(record.fields, 'kind') ?? '',
@@ -211,7 +215,7 @@ export function parseUnitsJson(text: string, source?: string): Result<Unit[]> {
       return;
     }
     const field = (key: string): unknown => (Object.hasOwn(entry, key) ? entry[key] : undefined);
-    rows.push({ where, code: field('code'), name: field('name'), kind: field('kind'), order: field('order') });
+    rows.push({ where, lead: where, code: field('code'), name: field('name'), kind: field('kind'), order: field('order') });
   });
   return buildUnits(rows, location, findings);
 }
@@ -307,19 +311,19 @@ function buildUnits(rows: readonly RawUnit[], location: { file?: string }, findi
   const orderAt = new Map<number, Message>();
 
   rows.forEach((row, position) => {
-    const { where } = row;
+    const { where, lead } = row;
     const code = typeof row.code === 'number' && Number.isInteger(row.code) ? String(row.code) : typeof row.code === 'string' ? row.code.trim() : null;
     let valid = true;
     if (code === null || code === '') {
-      add('error', 'units-row-invalid', { vi: `${cap(where.vi)}: thiếu mã đơn vị.`, en: `${cap(where.en)}: the unit code is missing.` });
+      add('error', 'units-row-invalid', { vi: `${lead.vi}: thiếu mã đơn vị.`, en: `${lead.en}: the unit code is missing.` });
       valid = false;
     } else if (!CODE_PATTERN.test(code)) {
       add(
         'error',
         'units-row-invalid',
         {
-          vi: `${cap(where.vi)}: mã "${code}" chỉ được gồm chữ cái không dấu, chữ số, "_", "." và "-".`,
-          en: `${cap(where.en)}: code "${code}" may hold only ASCII letters, digits, "_", "." and "-".`,
+          vi: `${lead.vi}: mã "${code}" chỉ được gồm chữ cái không dấu, chữ số, "_", "." và "-".`,
+          en: `${lead.en}: code "${code}" may hold only ASCII letters, digits, "_", "." and "-".`,
         },
         code,
       );
@@ -333,8 +337,8 @@ function buildUnits(rows: readonly RawUnit[], location: { file?: string }, findi
         'error',
         'units-row-invalid',
         {
-          vi: `${cap(where.vi)}: loại đơn vị "${kindText.trim()}" không hợp lệ (dùng ward/phường, commune/xã hoặc agency/cơ quan).`,
-          en: `${cap(where.en)}: unknown unit kind "${kindText.trim()}" (use ward/phường, commune/xã or agency/cơ quan).`,
+          vi: `${lead.vi}: loại đơn vị "${kindText.trim()}" không hợp lệ (dùng ward/phường, commune/xã hoặc agency/cơ quan).`,
+          en: `${lead.en}: unknown unit kind "${kindText.trim()}" (use ward/phường, commune/xã or agency/cơ quan).`,
         },
         code ?? undefined,
       );
@@ -343,7 +347,7 @@ function buildUnits(rows: readonly RawUnit[], location: { file?: string }, findi
 
     const name = typeof row.name === 'string' ? cleanName(row.name, kind) : '';
     if (name === '') {
-      add('error', 'units-row-invalid', { vi: `${cap(where.vi)}: thiếu tên đơn vị.`, en: `${cap(where.en)}: the unit name is missing.` }, code ?? undefined);
+      add('error', 'units-row-invalid', { vi: `${lead.vi}: thiếu tên đơn vị.`, en: `${lead.en}: the unit name is missing.` }, code ?? undefined);
       valid = false;
     }
 
@@ -356,8 +360,8 @@ function buildUnits(rows: readonly RawUnit[], location: { file?: string }, findi
           'error',
           'units-row-invalid',
           {
-            vi: `${cap(where.vi)}: thứ tự "${orderText}" phải là số nguyên dương.`,
-            en: `${cap(where.en)}: order "${orderText}" must be a positive integer.`,
+            vi: `${lead.vi}: thứ tự "${orderText}" phải là số nguyên dương.`,
+            en: `${lead.en}: order "${orderText}" must be a positive integer.`,
           },
           code ?? undefined,
         );
@@ -366,7 +370,7 @@ function buildUnits(rows: readonly RawUnit[], location: { file?: string }, findi
         order = n;
       }
     } else if (row.order !== undefined && row.order !== null && typeof row.order !== 'string') {
-      add('error', 'units-row-invalid', { vi: `${cap(where.vi)}: thứ tự phải là số.`, en: `${cap(where.en)}: order must be a number.` }, code ?? undefined);
+      add('error', 'units-row-invalid', { vi: `${lead.vi}: thứ tự phải là số.`, en: `${lead.en}: order must be a number.` }, code ?? undefined);
       valid = false;
     }
 
@@ -376,7 +380,7 @@ function buildUnits(rows: readonly RawUnit[], location: { file?: string }, findi
         add(
           'error',
           'units-duplicate-code',
-          { vi: `${cap(where.vi)}: mã "${code}" trùng với ${first.vi}.`, en: `${cap(where.en)}: code "${code}" duplicates ${first.en}.` },
+          { vi: `${lead.vi}: mã "${code}" trùng với ${first.vi}.`, en: `${lead.en}: code "${code}" duplicates ${first.en}.` },
           code,
         );
         valid = false;
@@ -392,8 +396,8 @@ function buildUnits(rows: readonly RawUnit[], location: { file?: string }, findi
         'warning',
         'units-duplicate-order',
         {
-          vi: `${cap(where.vi)}: thứ tự ${order} trùng với ${firstOrder.vi}; giữ theo thứ tự trong tệp.`,
-          en: `${cap(where.en)}: order ${order} duplicates ${firstOrder.en}; file order is kept.`,
+          vi: `${lead.vi}: thứ tự ${order} trùng với ${firstOrder.vi}; giữ theo thứ tự trong tệp.`,
+          en: `${lead.en}: order ${order} duplicates ${firstOrder.en}; file order is kept.`,
         },
         code,
       );
@@ -417,10 +421,6 @@ function cleanName(raw: string, kind: UnitKind | undefined): string {
   const name = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   const prefix = kind === 'ward' ? /^phường\s+/iu : kind === 'commune' ? /^xã\s+/iu : null;
   return prefix === null ? name : name.replace(prefix, '');
-}
-
-function cap(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,72 @@
+/**
+ * The activities table (`activities_table`, columns in `ACTIVITY_COLUMNS` order), read row by row.
+ */
+import { makeFinding } from '../finding.ts';
+import { isBlankCell, readRangeRows, resolveName } from '../grid/access.ts';
+import type { Activity } from '../report/model.ts';
+import { ACTIVITIES_NAME, ACTIVITY_COLUMNS, codeFromListEntry, type ActivityColumn } from '../template/names.ts';
+import { cellRef, readCount, readDate, readText, type Located, type ReadContext } from './cells.ts';
+import { activityFieldLabel } from './labels.ts';
+
+/**
+ * A theme or form code from a drop-down entry (`ND3.6 – Hiện đại hóa…` → `ND3.6`) or a bare code
+ * (`nd3.6` → `ND3.6`); other text is returned as typed (normalised) so that validation can name it.
+ */
+export function codeFromCellText(text: string | null): string | null {
+  if (text === null) return null;
+  return codeFromListEntry(text) ?? text;
+}
+
+/**
+ * Reads every activity row of `activities_table`. A row is skipped when every column but `order`
+ * (STT, which the template may pre-number) is blank. Per row: `date` via `parseDateCell`
+ * (day first; ISO); `theme`/`theme2` → `themes` (codes, duplicates dropped); `form`; `title`
+ * (normalised text, `''` when blank); `quantity`/`participants` as counts; `evidence` as text;
+ * `source` = the row's first cell. Unreadable values → null with the cell's finding
+ * (`date-invalid`, `value-not-a-number`). A missing or broken name → `template-name-missing`
+ * (warning) and no activities.
+ */
+export function readActivities(ctx: ReadContext): Activity[] {
+  const resolved = resolveName(ctx.grid, ACTIVITIES_NAME);
+  if (!resolved) {
+    ctx.findings.push(
+      makeFinding(
+        'warning',
+        'template-name-missing',
+        {
+          vi: `Biểu mẫu thiếu tên vùng "${ACTIVITIES_NAME}" (bảng hoạt động) hoặc tên vùng bị hỏng; không đọc được hoạt động nào.`,
+          en: `The template lacks the defined name "${ACTIVITIES_NAME}" (activities table) or it is broken; no activity is read.`,
+        },
+        { ...(ctx.file === undefined ? {} : { file: ctx.file }), ...(ctx.unit === undefined ? {} : { unit: ctx.unit }) },
+      ),
+    );
+    return [];
+  }
+  const sheet = resolved.sheet;
+  const activities: Activity[] = [];
+  for (const row of readRangeRows(sheet, resolved.range)) {
+    const at = (column: ActivityColumn): Located => {
+      const i = ACTIVITY_COLUMNS.indexOf(column);
+      const ref = row.refs[i] ?? `${column}${row.row}`;
+      return { cell: row.cells[i], ref: cellRef(ctx.file, sheet.name, ref), what: activityFieldLabel(row.row, column) };
+    };
+    const blank = ACTIVITY_COLUMNS.every((column, i) => column === 'order' || isBlankCell(row.cells[i]));
+    if (blank) continue;
+    const themes: string[] = [];
+    for (const column of ['theme', 'theme2'] as const) {
+      const code = codeFromCellText(readText(ctx, at(column)));
+      if (code !== null && !themes.includes(code)) themes.push(code);
+    }
+    activities.push({
+      date: readDate(ctx, at('date')),
+      themes,
+      form: codeFromCellText(readText(ctx, at('form'))),
+      title: readText(ctx, at('title')) ?? '',
+      quantity: readCount(ctx, at('quantity')),
+      participants: readCount(ctx, at('participants')),
+      evidence: readText(ctx, at('evidence')),
+      source: cellRef(ctx.file, sheet.name, row.refs[0] ?? `A${row.row}`),
+    });
+  }
+  return activities;
+}

@@ -1,0 +1,160 @@
+/**
+ * Reading typed values from the template's named cells, each with the findings an officer needs
+ * when a value cannot be read (the cell is then read as blank, `null`, never 0).
+ */
+import { makeFinding, type CellRef, type Finding, type Message, type Severity } from '../finding.ts';
+import { resolveName } from '../grid/access.ts';
+import type { Cell, Grid } from '../grid/grid.ts';
+import { cellNumber } from '../text/cell-number.ts';
+import { cellText } from '../text/cell-text.ts';
+import { parseDateCell } from '../text/dates.ts';
+import { parsePercent } from '../text/percent.ts';
+import { parseYesNo } from '../text/yes-no.ts';
+import { cellSubject, rawForMessage } from './labels.ts';
+
+/** What the cell readers share: the grid, the file name for findings, the unit (once known) and the findings list they append to. */
+export interface ReadContext {
+  grid: Grid;
+  file?: string;
+  unit?: string;
+  findings: Finding[];
+}
+
+/** A cell found through a defined name (or a table position), with its reference for `source` and findings. */
+export interface Located {
+  cell: Cell | undefined;
+  ref: CellRef;
+  /** What the cell holds, for messages, e.g. `{ vi: 'CT3a, tử số', en: 'CT3a numerator' }`. */
+  what: Message;
+  /** Indicator code the cell belongs to, for findings. */
+  indicator?: string;
+}
+
+/** A `CellRef` with the file when known. */
+export function cellRef(file: string | undefined, sheet: string, cell: string): CellRef {
+  return file === undefined ? { sheet, cell } : { file, sheet, cell };
+}
+
+/** The cell a single-cell defined name designates (its top-left cell), or null when the name is missing or broken. */
+export function locateName(ctx: ReadContext, name: string, what: Message, indicator?: string): Located | null {
+  const resolved = resolveName(ctx.grid, name);
+  if (!resolved) return null;
+  const located: Located = { cell: resolved.sheet.cells.get(resolved.ref), ref: cellRef(ctx.file, resolved.sheet.name, resolved.ref), what };
+  if (indicator !== undefined) located.indicator = indicator;
+  return located;
+}
+
+/** Appends a finding about a located cell: file, sheet, cell, unit and indicator filled in; message prefixed with the cell subject. */
+export function addCellFinding(ctx: ReadContext, at: Located, severity: Severity, code: string, tail: Message): void {
+  const subject = cellSubject(at.ref.cell, at.what);
+  ctx.findings.push(
+    makeFinding(
+      severity,
+      code,
+      { vi: `${subject.vi}: ${tail.vi}`, en: `${subject.en}: ${tail.en}` },
+      {
+        ...(ctx.file === undefined ? {} : { file: ctx.file }),
+        sheet: at.ref.sheet,
+        cell: at.ref.cell,
+        ...(ctx.unit === undefined ? {} : { unit: ctx.unit }),
+        ...(at.indicator === undefined ? {} : { indicator: at.indicator }),
+      },
+    ),
+  );
+}
+
+function raw(at: Located): string {
+  return rawForMessage(at.cell?.value ?? null);
+}
+
+function uncomputed(ctx: ReadContext, at: Located): void {
+  addCellFinding(ctx, at, 'warning', 'formula-not-computed', {
+    vi: 'công thức chưa có kết quả (tệp chưa được tính lại); coi như để trống. Hãy mở tệp bằng Excel và lưu lại.',
+    en: 'the formula has no computed result (the file was never recalculated); read as blank. Open and save the file in Excel.',
+  });
+}
+
+function notANumber(ctx: ReadContext, at: Located): void {
+  addCellFinding(ctx, at, 'error', 'value-not-a-number', {
+    vi: `"${raw(at)}" không phải là số; coi như để trống.`,
+    en: `"${raw(at)}" is not a number; read as blank.`,
+  });
+}
+
+/**
+ * Reads a count (numerator, denominator, count value, quantity): a number, numeric text
+ * (`"1.234"` → 1234, as an integer is expected) or a formula's cached number. Negative or
+ * fractional numbers are returned as they are (validation rejects them).
+ * Blank → null silently; unreadable → null with `value-not-a-number` (error);
+ * formula without result → null with `formula-not-computed` (warning).
+ */
+export function readCount(ctx: ReadContext, at: Located): number | null {
+  const n = cellNumber(at.cell, { integer: true });
+  if (n.ok) return n.value;
+  if (n.reason === 'uncomputed') uncomputed(ctx, at);
+  else if (n.reason !== 'empty') notANumber(ctx, at);
+  return null;
+}
+
+/**
+ * Reads the percentage a unit typed (fraction 0–1, see `parsePercent`). A cell holding a formula
+ * (our live ratio) gives null: nothing typed. Blank → null; unreadable → null with
+ * `value-not-a-number`; ambiguous text (`"1.234"`) → null with `value-ambiguous` (errors).
+ */
+export function readTypedPercent(ctx: ReadContext, at: Located): number | null {
+  if (at.cell?.formula !== undefined) return null;
+  const p = parsePercent(at.cell);
+  if (p.ok) return p.value;
+  if (p.reason === 'ambiguous') {
+    addCellFinding(ctx, at, 'error', 'value-ambiguous', {
+      vi: `"${raw(at)}" đọc được theo hai cách (dấu chấm/phẩy là phần nghìn hay phần thập phân); hãy ghi rõ, ví dụ 85,5%. Coi như để trống.`,
+      en: `"${raw(at)}" can be read two ways (thousands or decimal separator); write it unambiguously, e.g. 85.5%. Read as blank.`,
+    });
+  } else if (p.reason === 'uncomputed') uncomputed(ctx, at);
+  else if (p.reason !== 'empty') notANumber(ctx, at);
+  return null;
+}
+
+/**
+ * Reads a yes/no cell (`parseYesNo`: Có/Không, x, 1/0, TRUE/FALSE). Blank → null; anything else
+ * → null with `boolean-invalid` (error); formula without result → `formula-not-computed`.
+ */
+export function readYesNo(ctx: ReadContext, at: Located): boolean | null {
+  const b = parseYesNo(at.cell);
+  if (b.ok) return b.value;
+  if (b.reason === 'uncomputed') uncomputed(ctx, at);
+  else if (b.reason === 'invalid') {
+    addCellFinding(ctx, at, 'error', 'boolean-invalid', {
+      vi: `"${raw(at)}" không phải là "Có" hoặc "Không"; coi như để trống.`,
+      en: `"${raw(at)}" is not "Có" (yes) or "Không" (no); read as blank.`,
+    });
+  }
+  return null;
+}
+
+/**
+ * Reads a date (`parseDateCell`, day first) as ISO `yyyy-mm-dd`. Blank → null; unreadable or
+ * impossible (31/02/2021) → null with `date-invalid` (error); formula without result → warning.
+ */
+export function readDate(ctx: ReadContext, at: Located): string | null {
+  const d = parseDateCell(at.cell, ctx.grid.date1904);
+  if (d.ok) return d.value;
+  if (d.reason === 'uncomputed') uncomputed(ctx, at);
+  else if (d.reason === 'nonexistent') {
+    addCellFinding(ctx, at, 'error', 'date-invalid', {
+      vi: `"${raw(at)}" không phải là ngày có thật; coi như để trống.`,
+      en: `"${raw(at)}" is not a real date; read as blank.`,
+    });
+  } else if (d.reason === 'invalid') {
+    addCellFinding(ctx, at, 'error', 'date-invalid', {
+      vi: `"${raw(at)}" không phải là ngày (ghi theo ngày/tháng/năm, ví dụ 28/12/2020); coi như để trống.`,
+      en: `"${raw(at)}" is not a date (write day/month/year, e.g. 28/12/2020); read as blank.`,
+    });
+  }
+  return null;
+}
+
+/** Reads a cell as normalised text (`cellText`); null when blank. Never raises a finding. */
+export function readText(ctx: ReadContext, at: Located): string | null {
+  return cellText(at.cell, ctx.grid.date1904);
+}

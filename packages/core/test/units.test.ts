@@ -1,0 +1,257 @@
+import { describe, it, expect } from 'vitest';
+import { hatinhCity2020 } from '../src/units/hatinh-2021.ts';
+import { findUnit, mergeUnits, parseUnitsCsv, parseUnitsJson, registryValidOn, unitDisplayName } from '../src/units/registry.ts';
+import type { Unit } from '../src/units/unit.ts';
+
+describe('registry hatinh-city-2020', () => {
+  it('has id and validity', () => {
+    expect(hatinhCity2020.id).toBe('hatinh-city-2020');
+    expect(hatinhCity2020.validFrom).toBe('2020-01-02');
+    expect(hatinhCity2020.validUntil).toBe('2025-07-01');
+  });
+
+  it('lists the fifteen units in official order', () => {
+    expect(hatinhCity2020.units.map((u) => [u.order, u.code, unitDisplayName(u)])).toEqual([
+      [1, '18070', 'Phường Trần Phú'],
+      [2, '18073', 'Phường Nam Hà'],
+      [3, '18076', 'Phường Bắc Hà'],
+      [4, '18077', 'Phường Nguyễn Du'],
+      [5, '18079', 'Phường Tân Giang'],
+      [6, '18082', 'Phường Đại Nài'],
+      [7, '18085', 'Phường Hà Huy Tập'],
+      [8, '18091', 'Phường Thạch Quý'],
+      [9, '18094', 'Phường Thạch Linh'],
+      [10, '18097', 'Phường Văn Yên'],
+      [11, '18088', 'Xã Thạch Trung'],
+      [12, '18100', 'Xã Thạch Hạ'],
+      [13, '18103', 'Xã Đồng Môn'],
+      [14, '18109', 'Xã Thạch Hưng'],
+      [15, '18112', 'Xã Thạch Bình'],
+    ]);
+    expect(hatinhCity2020.units.filter((u) => u.kind === 'ward')).toHaveLength(10);
+    expect(hatinhCity2020.units.filter((u) => u.kind === 'commune')).toHaveLength(5);
+  });
+
+  it('names are NFC', () => {
+    for (const unit of hatinhCity2020.units) expect(unit.name).toBe(unit.name.normalize('NFC'));
+  });
+
+  it.each([
+    ['2020-01-01', false],
+    ['2020-01-02', true],
+    ['2021-06-30', true],
+    ['2025-06-30', true],
+    ['2025-07-01', false],
+  ])('valid on %s: %s', (date, expected) => {
+    expect(registryValidOn(hatinhCity2020, date)).toBe(expected);
+  });
+});
+
+describe('findUnit', () => {
+  it.each([
+    ['18103', 'Đồng Môn'],
+    [' 18070 ', 'Trần Phú'],
+    ['18088', 'Thạch Trung'],
+    ['99999', undefined],
+    ['__proto__', undefined],
+    ['constructor', undefined],
+    ['toString', undefined],
+    ['', undefined],
+  ])('%j → %s', (code, name) => {
+    expect(findUnit(hatinhCity2020, code)?.name).toBe(name);
+  });
+});
+
+describe('unitDisplayName', () => {
+  it.each([
+    [{ name: 'Trần Phú', kind: 'ward' }, 'Phường Trần Phú'],
+    [{ name: 'Thạch Hạ', kind: 'commune' }, 'Xã Thạch Hạ'],
+    [{ name: 'Trung tâm Văn hóa – Truyền thông thành phố', kind: 'agency' }, 'Trung tâm Văn hóa – Truyền thông thành phố'],
+  ] as const)('%j → %s', (unit, expected) => {
+    expect(unitDisplayName(unit)).toBe(expected);
+  });
+});
+
+const AGENCIES_CSV = [
+  'code,name,kind,order',
+  'TTVHTT,Trung tâm Văn hóa – Truyền thông thành phố,agency,1',
+  'TTHCC,"Trung tâm Hành chính công thành phố",cơ quan,2',
+  'VPHDND,"Văn phòng HĐND và UBND thành phố, Hà Tĩnh",Cơ quan,3',
+].join('\r\n');
+
+describe('parseUnitsCsv', () => {
+  it('reads agencies with quoted fields, CRLF and Vietnamese kinds', () => {
+    const result = parseUnitsCsv(AGENCIES_CSV, 'agencies.csv');
+    expect(result.findings).toEqual([]);
+    expect(result.ok && result.value).toEqual([
+      { code: 'TTVHTT', name: 'Trung tâm Văn hóa – Truyền thông thành phố', kind: 'agency', order: 1 },
+      { code: 'TTHCC', name: 'Trung tâm Hành chính công thành phố', kind: 'agency', order: 2 },
+      { code: 'VPHDND', name: 'Văn phòng HĐND và UBND thành phố, Hà Tĩnh', kind: 'agency', order: 3 },
+    ]);
+  });
+
+  it('tolerates a BOM, NFD text, prefixes, ";" separators, Vietnamese headers, blank lines and no order column', () => {
+    const text = '\uFEFFMã;Tên;Loại\n18070;Phường  Trần Phú;phường\n\n18100;"Xã Thạch Hạ";xa\n18103;Đồng Môn;XÃ\n'.normalize('NFD');
+    const result = parseUnitsCsv(text);
+    expect(result.findings).toEqual([]);
+    expect(result.ok && result.value).toEqual([
+      { code: '18070', name: 'Trần Phú', kind: 'ward', order: 1 },
+      { code: '18100', name: 'Thạch Hạ', kind: 'commune', order: 2 },
+      { code: '18103', name: 'Đồng Môn', kind: 'commune', order: 3 },
+    ]);
+    if (result.ok) for (const u of result.value) expect(u.name).toBe(u.name.normalize('NFC'));
+  });
+
+  it('sorts by the order column; columns in any order; quotes with "" and line breaks', () => {
+    const text = 'kind,order,name,code\nagency,2,"Phòng ""Nội vụ""",PNV\nagency,1,"Trung tâm\nHành chính công",TTHCC\n';
+    const result = parseUnitsCsv(text);
+    expect(result.ok && result.value).toEqual([
+      { code: 'TTHCC', name: 'Trung tâm Hành chính công', kind: 'agency', order: 1 },
+      { code: 'PNV', name: 'Phòng "Nội vụ"', kind: 'agency', order: 2 },
+    ]);
+  });
+
+  it('notes an unused column', () => {
+    const result = parseUnitsCsv('code,name,kind,ghi chú\nA,Phòng A,agency,x\n');
+    expect(result.ok).toBe(true);
+    expect(result.findings.map((f) => [f.severity, f.code])).toEqual([['notice', 'units-column-ignored']]);
+  });
+
+  it('bad rows give findings with line numbers', () => {
+    const text = [
+      'code,name,kind', // line 1
+      'A,Phòng A,agency', // 2
+      ',Phòng B,agency', // 3: no code
+      'C,,agency', // 4: no name
+      'D,Phòng D,department', // 5: unknown kind
+      'A,Phòng A bis,agency', // 6: duplicate
+      '"E,F",Phòng E,agency', // 7: bad code
+    ].join('\n');
+    const result = parseUnitsCsv(text, 'agencies.csv');
+    expect(result.ok).toBe(false);
+    expect(result.findings.map((f) => [f.code, f.unit, f.message.en])).toEqual([
+      ['units-row-invalid', undefined, 'Line 3: the unit code is missing.'],
+      ['units-row-invalid', 'C', 'Line 4: the unit name is missing.'],
+      ['units-row-invalid', 'D', 'Line 5: unknown unit kind "department" (use ward/phường, commune/xã or agency/cơ quan).'],
+      ['units-duplicate-code', 'A', 'Line 6: code "A" duplicates line 2.'],
+      ['units-row-invalid', 'E,F', 'Line 7: code "E,F" may hold only ASCII letters, digits, "_", "." and "-".'],
+    ]);
+    expect(result.findings.every((f) => f.file === 'agencies.csv' && f.severity === 'error')).toBe(true);
+    expect(result.findings[2]?.message.vi).toBe('Dòng 5: loại đơn vị "department" không hợp lệ (dùng ward/phường, commune/xã hoặc agency/cơ quan).');
+  });
+
+  it('line numbers count lines inside quoted fields', () => {
+    const result = parseUnitsCsv('code,name,kind\nA,"Phòng\nA",agency\nB,Phòng B,village\n');
+    expect(result.findings.map((f) => f.message.en)).toEqual(['Line 4: unknown unit kind "village" (use ward/phường, commune/xã or agency/cơ quan).']);
+  });
+
+  it.each([
+    ['0', 'Line 2: order "0" must be a positive integer.'],
+    ['1.5', 'Line 2: order "1.5" must be a positive integer.'],
+    ['một', 'Line 2: order "một" must be a positive integer.'],
+  ])('order %j is an error', (order, message) => {
+    const result = parseUnitsCsv(`code,name,kind,order\nA,Phòng A,agency,${order}\n`);
+    expect(result.findings.map((f) => f.message.en)).toEqual([message]);
+  });
+
+  it('duplicate order is a warning; file order breaks the tie', () => {
+    const result = parseUnitsCsv('code,name,kind,order\nA,Phòng A,agency,1\nB,Phòng B,agency,1\n');
+    expect(result.ok && result.value.map((u) => u.code)).toEqual(['A', 'B']);
+    expect(result.findings.map((f) => [f.severity, f.code])).toEqual([['warning', 'units-duplicate-order']]);
+  });
+
+  it.each([
+    ['', 'units-file-invalid', 'The unit list is empty.'],
+    ['\n\n', 'units-file-invalid', 'The unit list is empty.'],
+    ['code,name\nA,B\n', 'units-header-invalid', 'The header lacks column(s): kind (expected code,name,kind and optionally order).'],
+    ['code,name,kind,code\n', 'units-header-invalid', 'Column "code" appears twice in the header.'],
+    ['code,name,kind\nA,"Phòng A,agency\n', 'units-file-invalid', 'The quote opened on line 2 is never closed.'],
+  ])('structural problem in %j', (text, code, message) => {
+    const result = parseUnitsCsv(text);
+    expect(result.ok).toBe(false);
+    expect(result.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.message.en])).toEqual([[code, message]]);
+  });
+
+  it('codes __proto__ and constructor are ordinary codes', () => {
+    const result = parseUnitsCsv('code,name,kind\n__proto__,Phòng X,agency\nconstructor,Phòng Y,agency\n__proto__,Phòng Z,agency\n');
+    expect(result.findings.map((f) => [f.code, f.message.en])).toEqual([['units-duplicate-code', 'Line 4: code "__proto__" duplicates line 2.']]);
+    const ok = parseUnitsCsv('code,name,kind\n__proto__,Phòng X,agency\nconstructor,Phòng Y,agency\n');
+    expect(ok.ok && ok.value.map((u) => u.code)).toEqual(['__proto__', 'constructor']);
+    expect(({} as Record<string, unknown>)['name']).toBeUndefined();
+  });
+});
+
+describe('parseUnitsJson', () => {
+  it('reads an array, numeric codes and Vietnamese kinds', () => {
+    const result = parseUnitsJson(JSON.stringify([{ code: 18070, name: 'Trần Phú', kind: 'phường' }, { code: 'TTHCC', name: 'Trung tâm Hành chính công', kind: 'cơ quan', order: 5 }]));
+    expect(result.ok && result.value).toEqual([
+      { code: '18070', name: 'Trần Phú', kind: 'ward', order: 1 },
+      { code: 'TTHCC', name: 'Trung tâm Hành chính công', kind: 'agency', order: 5 },
+    ]);
+  });
+
+  it('reads a saved registry ({ units: [...] })', () => {
+    const result = parseUnitsJson(JSON.stringify(hatinhCity2020));
+    expect(result.ok && result.value).toEqual(hatinhCity2020.units);
+  });
+
+  it.each([
+    ['{', 'units-file-invalid'],
+    ['{"list": []}', 'units-file-invalid'],
+    ['[1]', 'units-row-invalid'],
+  ])('%j → %s', (text, code) => {
+    const result = parseUnitsJson(text, 'units.json');
+    expect(result.ok).toBe(false);
+    expect(result.findings.map((f) => f.code)).toEqual([code]);
+    expect(result.findings[0]?.file).toBe('units.json');
+  });
+
+  it('names the entry of a bad row', () => {
+    const result = parseUnitsJson('{"units": [{"code": "A", "name": "Phòng A", "kind": "agency"}, {"code": "B", "name": "Phòng B", "kind": "x", "__proto__": {"kind": "agency"}}]}');
+    expect(result.findings.map((f) => f.message.en)).toEqual(['units[1]: unknown unit kind "x" (use ward/phường, commune/xã or agency/cơ quan).']);
+  });
+});
+
+describe('mergeUnits', () => {
+  const agencies: Unit[] = [
+    { code: 'TTHCC', name: 'Trung tâm Hành chính công thành phố', kind: 'agency', order: 2 },
+    { code: 'TTVHTT', name: 'Trung tâm Văn hóa – Truyền thông thành phố', kind: 'agency', order: 1 },
+  ];
+
+  it('appends agencies after the wards and communes, renumbered', () => {
+    const result = mergeUnits(hatinhCity2020, agencies);
+    expect(result.findings).toEqual([]);
+    if (!result.ok) throw new Error('merge failed');
+    expect(result.value.id).toBe('hatinh-city-2020');
+    expect(result.value.units).toHaveLength(17);
+    expect(result.value.units.slice(14).map((u) => [u.order, u.code])).toEqual([
+      [15, '18112'],
+      [16, 'TTVHTT'],
+      [17, 'TTHCC'],
+    ]);
+    expect(findUnit(result.value, 'TTVHTT')?.order).toBe(16);
+    expect(hatinhCity2020.units).toHaveLength(15);
+    expect(agencies[0]?.order).toBe(2);
+  });
+
+  it('a code already in the registry is an error', () => {
+    const result = mergeUnits(hatinhCity2020, [{ code: '18070', name: 'Phòng X', kind: 'agency', order: 1 }]);
+    expect(result.ok).toBe(false);
+    expect(result.findings.map((f) => [f.code, f.unit, f.message.en])).toEqual([
+      ['units-duplicate-code', '18070', 'Unit code "18070" (Phòng X) is already in registry hatinh-city-2020.'],
+    ]);
+  });
+
+  it('a code repeated in the extra list is an error', () => {
+    const result = mergeUnits(hatinhCity2020, [agencies[0] as Unit, agencies[0] as Unit]);
+    expect(result.findings.map((f) => f.message.en)).toEqual([
+      'Unit code "TTHCC" (Trung tâm Hành chính công thành phố) is already in the extra list.',
+    ]);
+  });
+
+  it('a ward in the extra list is a warning', () => {
+    const result = mergeUnits(hatinhCity2020, [{ code: '18064', name: 'Thạch Đồng', kind: 'commune', order: 1 }]);
+    expect(result.ok).toBe(true);
+    expect(result.findings.map((f) => [f.severity, f.code])).toEqual([['warning', 'units-extra-not-agency']]);
+  });
+});
