@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseRegisterDate } from '../src/received/dates.ts';
 import { parseReceivedCsv } from '../src/received/parse-received.ts';
 
 const entries = (text: string, source?: string): [string, string][] => {
@@ -8,32 +7,13 @@ const entries = (text: string, source?: string): [string, string][] => {
   return [...r.value];
 };
 
-describe('parseRegisterDate', () => {
-  it.each([
-    ['2021-04-20', '2021-04-20'],
-    ['2021-4-5', '2021-04-05'],
-    ['2021-04-20T08:30:00', '2021-04-20'],
-    ['20/04/2021', '2021-04-20'],
-    ['5/4/2021', '2021-04-05'],
-    ['05-04-2021', '2021-04-05'],
-    ['05.04.2021', '2021-04-05'],
-    ['29/02/2020', '2020-02-29'], // leap year
-    ['29/02/2021', null], //          not a leap year
-    ['31/04/2021', null], //          April has 30 days
-    ['20/04/21', null], //            two-digit year refused
-    ['04/20/2021', null], //          month 20
-    ['20/04-2021', null], //          mixed separators
-    ['hôm qua', null],
-  ])('%s → %s', (input, expected) => {
-    expect(parseRegisterDate(input)).toBe(expected);
-  });
-});
-
 describe('parseReceivedCsv', () => {
   it('reads the English header, ISO and day-first dates', () => {
-    expect(entries('unit_code,received_on\n18070,2021-04-20\n18073,19/04/2021\n')).toEqual([
+    expect(entries('unit_code,received_on\n18070,2021-04-20\n18073,19/04/2021\n18076,5.4.2021\n18077,ngày 6 tháng 4 năm 2021\n')).toEqual([
       ['18070', '2021-04-20'],
       ['18073', '2021-04-19'],
+      ['18076', '2021-04-05'],
+      ['18077', '2021-04-06'],
     ]);
   });
 

@@ -1,8 +1,10 @@
+import { formatDateVi } from '../text/format.ts';
 import { makeFinding, type Finding, type Message } from '../finding.ts';
 import type { Period } from '../period/types.ts';
 import type { Unit } from '../units/unit.ts';
 import { compareText } from './compare.ts';
-import { fileName, unitName, viDate } from './names.ts';
+import { fileName, unitName } from './names.ts';
+
 
 /** What the duplicate rule looks at in each report of one unit. */
 export interface CandidateKey {
@@ -45,9 +47,9 @@ export function decidingStep(a: CandidateKey, b: CandidateKey): DecidingStep {
 function reason(step: DecidingStep, winner: CandidateKey): Message {
   switch (step) {
     case 'submittedOn':
-      return { vi: `ngày ký trên biểu muộn nhất: ${viDate(winner.submittedOn ?? '')}`, en: `latest date on the form: ${winner.submittedOn ?? ''}` };
+      return { vi: `ngày ký trên biểu muộn nhất: ${formatDateVi(winner.submittedOn ?? '')}`, en: `latest date on the form: ${winner.submittedOn ?? ''}` };
     case 'receivedOn':
-      return { vi: `ngày nhận muộn nhất: ${viDate(winner.receivedOn ?? '')}`, en: `latest received date: ${winner.receivedOn ?? ''}` };
+      return { vi: `ngày nhận muộn nhất: ${formatDateVi(winner.receivedOn ?? '')}`, en: `latest received date: ${winner.receivedOn ?? ''}` };
     case 'file':
       return { vi: 'cùng ngày; tên tệp xếp sau cùng theo thứ tự chữ cái', en: 'same dates; file name last in alphabetical order' };
     case 'content':

@@ -1,3 +1,4 @@
+import { formatDateVi } from '../text/format.ts';
 import type { Finding } from '../finding.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { Period } from '../period/types.ts';
@@ -18,7 +19,6 @@ import {
 } from './findings.ts';
 import { addMatrix, emptyMatrix } from './matrix.ts';
 import { unsubmittedIndicators } from './missing.ts';
-import { viDate } from './names.ts';
 import { rankDescending } from './rank.ts';
 import { stampFinding, summarizeReport, type ReportSummary } from './summary.ts';
 import { indicatorTotals } from './totals.ts';
@@ -61,7 +61,7 @@ function keyOf(s: ReportSummary): CandidateKey {
 /** The plan document cited in Vietnamese style: "163/KH-UBND ngày 28/12/2020 của UBND thành phố Hà Tĩnh". */
 function documentText(plan: Plan): string {
   const issuer = plan.document.issuer.trim() === '' ? '' : ` của ${plan.document.issuer}`;
-  return `${plan.document.number} ngày ${viDate(plan.document.date)}${issuer}`;
+  return `${plan.document.number} ngày ${formatDateVi(plan.document.date)}${issuer}`;
 }
 
 /**
@@ -196,10 +196,17 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
 
     const sortFindings = findingComparator((code) => unitByCode.get(code)?.order);
     const consolidationFindings = [...addFindings, ...finishFindings];
+    const byUnit = new Map<string, Finding[]>();
+    for (const f of consolidationFindings) {
+      if (f.unit === undefined) continue;
+      const list = byUnit.get(f.unit);
+      if (list) list.push(f);
+      else byUnit.set(f.unit, [f]);
+    }
     const ranks = rankDescending(lines.map((l) => l.score));
     const unitResults: UnitResult[] = lines.map((line, i) => {
       const own = entries.get(line.code)?.winner.findings ?? [];
-      const about = consolidationFindings.filter((f) => f.unit === line.code);
+      const about = byUnit.get(line.code) ?? [];
       return { ...line, rank: ranks[i] ?? null, findings: [...own, ...about].sort(sortFindings) };
     });
 

@@ -1,14 +1,11 @@
+import { formatDateVi } from '../text/format.ts';
 import { makeFinding, type Finding } from '../finding.ts';
 import type { Period } from '../period/types.ts';
 import type { Unit } from '../units/unit.ts';
-import { fileName, unitName, viDate } from './names.ts';
+import { fileName, unitName } from './names.ts';
 
-/**
- * Findings the consolidation itself raises (codes stable, for the catalogue in validate/codes.ts):
- * `period-mismatch-excluded`, `unknown-unit-excluded`, `period-missing-assumed`, `duplicate-report`
- * (choose.ts), `submission-date-missing`, `report-missing`, `unexpected-report`,
- * `received-without-report`, `received-unknown-unit`, `expected-unit-unknown`.
- */
+
+/** Builders of the consolidation's own findings; the codes are catalogued in consolidate/codes.ts. */
 
 /** Error: the report is for another period than the consolidated one; it is left out. */
 export function periodMismatchExcluded(file: string | null, unit: Unit | null, typedUnit: string | null, reportPeriod: string, period: Period): Finding {
@@ -96,7 +93,7 @@ export function receivedWithoutReport(unit: Unit, receivedOn: string, period: Pe
     'warning',
     'received-without-report',
     {
-      vi: `Sổ theo dõi ghi đã nhận báo cáo của đơn vị ${unitName(unit).vi} ngày ${viDate(receivedOn)}, nhưng không đọc được báo cáo kỳ ${period.code} nào của đơn vị.`,
+      vi: `Sổ theo dõi ghi đã nhận báo cáo của đơn vị ${unitName(unit).vi} ngày ${formatDateVi(receivedOn)}, nhưng không đọc được báo cáo kỳ ${period.code} nào của đơn vị.`,
       en: `The register records a report from unit ${unitName(unit).en} on ${receivedOn}, but no report of the unit for ${period.code} was read.`,
     },
     { unit: unit.code },

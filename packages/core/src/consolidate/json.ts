@@ -1,5 +1,6 @@
 import type { CellRef, Finding, Message } from '../finding.ts';
 import type { Period } from '../period/types.ts';
+import type { UnitKind } from '../plan/schema.ts';
 import type { UnitScore } from '../score/types.ts';
 import type { IndicatorStatus } from '../validate/types.ts';
 import type { Consolidation } from './types.ts';
@@ -18,7 +19,7 @@ export interface IndicatorJson {
 export interface UnitJson {
   code: string;
   name: string;
-  kind: string;
+  kind: UnitKind;
   order: number;
   submitted: boolean;
   submittedOn: string | null;

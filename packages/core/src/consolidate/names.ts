@@ -12,9 +12,3 @@ export function unitName(unit: Unit): Message {
 export function fileName(file: string | null): Message {
   return file === null ? { vi: '(không tên)', en: '(unnamed)' } : { vi: file, en: file };
 }
-
-/** ISO `yyyy-mm-dd` as `dd/mm/yyyy` for Vietnamese messages. */
-export function viDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}

@@ -2,6 +2,7 @@
  * The activities table (`activities_table`, columns in `ACTIVITY_COLUMNS` order), read row by row.
  */
 import { makeFinding } from '../finding.ts';
+import { formatA1 } from '../grid/a1.ts';
 import { isBlankCell, readRangeRows, resolveName } from '../grid/access.ts';
 import type { Activity } from '../report/model.ts';
 import { ACTIVITIES_NAME, ACTIVITY_COLUMNS, codeFromListEntry, type ActivityColumn } from '../template/names.ts';
@@ -43,11 +44,12 @@ export function readActivities(ctx: ReadContext): Activity[] {
     return [];
   }
   const sheet = resolved.sheet;
+  const firstCol = resolved.range.start.col;
   const activities: Activity[] = [];
   for (const row of readRangeRows(sheet, resolved.range)) {
     const at = (column: ActivityColumn): Located => {
       const i = ACTIVITY_COLUMNS.indexOf(column);
-      const ref = row.refs[i] ?? `${column}${row.row}`;
+      const ref = formatA1({ row: row.row, col: firstCol + i });
       return { cell: row.cells[i], ref: cellRef(ctx.file, sheet.name, ref), what: activityFieldLabel(row.row, column) };
     };
     const blank = ACTIVITY_COLUMNS.every((column, i) => column === 'order' || isBlankCell(row.cells[i]));
@@ -65,7 +67,7 @@ export function readActivities(ctx: ReadContext): Activity[] {
       quantity: readCount(ctx, at('quantity')),
       participants: readCount(ctx, at('participants')),
       evidence: readText(ctx, at('evidence')),
-      source: cellRef(ctx.file, sheet.name, row.refs[0] ?? `A${row.row}`),
+      source: cellRef(ctx.file, sheet.name, formatA1({ row: row.row, col: firstCol })),
     });
   }
   return activities;

@@ -14,6 +14,7 @@ import type { ReadContext } from './cells.ts';
 import { readHeader } from './header.ts';
 import { readIndicator } from './indicators.ts';
 
+/** Options of `readTemplateReport`. */
 export interface ReadTemplateOptions {
   /** File name as the caller gives it; copied into the report, every `CellRef` and every finding. */
   file?: string;

@@ -1,7 +1,8 @@
 import { makeFinding, type Finding } from '../finding.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { detectDelimiter, splitCsv } from './csv.ts';
-import { parseRegisterDate } from './dates.ts';
+import { parseDateText } from '../text/dates.ts';
+import { foldText } from '../text/normalize.ts';
 
 /**
  * The received-date register (sổ theo dõi nhận báo cáo): the date the city office received each
@@ -15,13 +16,9 @@ const DATE_HEADERS = ['received_on', 'ngay_nhan'];
 /** How many leading records may be title rows before the header. */
 const HEADER_SEARCH_ROWS = 10;
 
-/** Folds a header: "Mã đơn vị" → "ma_don_vi", "Ngày nhận" → "ngay_nhan", "unit_code" → "unit_code". */
+/** Folds a header: "Mã đơn vị" → "ma_don_vi", "Ngày nhận" → "ngay_nhan", "unit_code" → "unit_code" (`foldText`, then "_" between words). */
 export function foldHeader(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return foldText(text)
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }
@@ -42,7 +39,8 @@ function columnLetter(index: number): string {
  * Parses a received-date register in CSV: a header row with `unit_code,received_on` (or the
  * Vietnamese `ma_don_vi,ngay_nhan`, diacritics and case ignored, e.g. "Mã đơn vị;Ngày nhận"),
  * other columns ignored, up to 10 title rows above it; delimiter `,`, `;` or tab; a UTF-8 BOM is
- * dropped. Dates ISO `yyyy-mm-dd` or `dd/mm/yyyy`.
+ * dropped. Dates as `parseDateText` (text/dates.ts) reads them: ISO `yyyy-mm-dd`, day-first
+ * `dd/mm/yyyy` (also `-` or `.`), `ngày 20 tháng 4 năm 2021`; never month-first.
  *
  * Returns unit code → ISO date. A row with a blank date is a unit not yet received (skipped, no
  * finding); a wholly blank row is skipped. Findings name the line (1-based, as Excel shows the
@@ -104,7 +102,8 @@ export function parseReceivedCsv(text: string, source?: string): Result<Map<stri
       );
       continue;
     }
-    const date = parseRegisterDate(rawDate);
+    const parsed = parseDateText(rawDate);
+    const date = parsed.ok ? parsed.value : null;
     if (date === null) {
       findings.push(
         makeFinding(

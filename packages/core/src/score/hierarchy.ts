@@ -1,9 +1,10 @@
-import type { Plan } from '../plan/schema.ts';
+import { formByCode, themeByCode, topLevelCode } from '../plan/lookup.ts';
+import type { Form, Plan, Theme } from '../plan/schema.ts';
 
 /**
  * Theme and form codes form a two-level tree in the plan (ND3 → ND3.1…ND3.7, HT1 → HT1.1…HT1.3).
  * Scoring and the activity matrix count top-level codes, and form groups match a code with its
- * sub-codes. Written locally for score/ and consolidate/ (plan/lookup.ts was not there yet).
+ * sub-codes. A thin view over plan/lookup.ts (`themeByCode`, `formByCode`, `topLevelCode`).
  */
 export interface CodeTree {
   /** Top-level codes in plan order (items without a parent). */
@@ -19,38 +20,29 @@ export interface CodeTree {
   covers(group: string, code: string): boolean;
 }
 
-interface Item {
-  code: string;
-  parent?: string | undefined;
-}
-
-/** Builds the tree of a plan's themes or forms. Unknown parents end the chain (the item counts as top-level). */
-export function codeTree(items: readonly Item[]): CodeTree {
-  const byKey = new Map<string, Item>();
-  for (const item of items) byKey.set(item.code.toUpperCase(), item);
-
-  const topLevelCodes = items.filter((i) => i.parent === undefined || !byKey.has(i.parent.toUpperCase())).map((i) => i.code);
-
-  /** Chain from the item up to its root, codes in plan spelling (guards against cycles). */
-  const chain = (code: string): string[] => {
-    const result: string[] = [];
-    let item = byKey.get(code.trim().toUpperCase());
-    while (item && !result.includes(item.code)) {
-      result.push(item.code);
-      item = item.parent === undefined ? undefined : byKey.get(item.parent.toUpperCase());
-    }
-    return result;
-  };
-
+function tree(plan: Plan, items: readonly (Theme | Form)[], find: (plan: Plan, code: string) => Theme | Form | undefined): CodeTree {
+  const byCode = new Map(items.map((i) => [i.code, i]));
+  const topLevelCodes = items.filter((i) => i.parent === undefined || !byCode.has(i.parent)).map((i) => i.code);
   return {
     topLevelCodes,
-    canonical: (code) => byKey.get(code.trim().toUpperCase())?.code ?? null,
-    topLevel: (code) => chain(code).at(-1) ?? null,
+    canonical: (code) => find(plan, code)?.code ?? null,
+    topLevel: (code) => {
+      const item = find(plan, code);
+      return item ? topLevelCode(plan, item.code) : null;
+    },
     covers: (group, code) => {
       const g = group.trim().toUpperCase();
       const c = code.trim().toUpperCase();
       if (c === g || c.startsWith(`${g}.`)) return true;
-      return chain(code).some((ancestor) => ancestor.toUpperCase() === g);
+      // walk up the plan's parent links (guarding against cycles)
+      const seen = new Set<string>();
+      let item = find(plan, code);
+      while (item && !seen.has(item.code)) {
+        if (item.code.toUpperCase() === g) return true;
+        seen.add(item.code);
+        item = item.parent === undefined ? undefined : byCode.get(item.parent);
+      }
+      return false;
     },
   };
 }
@@ -58,16 +50,16 @@ export function codeTree(items: readonly Item[]): CodeTree {
 const themeTrees = new WeakMap<Plan, CodeTree>();
 const formTrees = new WeakMap<Plan, CodeTree>();
 
-/** The plan's theme tree (cached per plan object). */
+/** The plan's theme tree (cached per plan object; plans are immutable once loaded). */
 export function themeTree(plan: Plan): CodeTree {
-  let tree = themeTrees.get(plan);
-  if (!tree) themeTrees.set(plan, (tree = codeTree(plan.themes)));
-  return tree;
+  let t = themeTrees.get(plan);
+  if (!t) themeTrees.set(plan, (t = tree(plan, plan.themes, themeByCode)));
+  return t;
 }
 
-/** The plan's form tree (cached per plan object). */
+/** The plan's form tree (cached per plan object; plans are immutable once loaded). */
 export function formTree(plan: Plan): CodeTree {
-  let tree = formTrees.get(plan);
-  if (!tree) formTrees.set(plan, (tree = codeTree(plan.forms)));
-  return tree;
+  let t = formTrees.get(plan);
+  if (!t) formTrees.set(plan, (t = tree(plan, plan.forms, formByCode)));
+  return t;
 }

@@ -8,7 +8,7 @@ import type { ScoreInput } from './components/input.ts';
 import { scorePlanCompletion } from './components/plan-completion.ts';
 import { scoreThemeCoverage } from './components/theme-coverage.ts';
 import { scoreTimeliness } from './components/timeliness.ts';
-import { roundTo } from './format.ts';
+import { roundDecimal } from '../text/decimal.ts';
 import type { ComponentScore, UnitScore } from './types.ts';
 
 /** Scores one component of a profile (dispatch on `type`). */
@@ -42,7 +42,7 @@ export function scoreComponent(component: ScoringComponent, input: ScoreInput): 
 export function scoreUnit(checked: CheckedReport, profile: ScoringProfile, plan: Plan, timing: { onTime: boolean | null }): UnitScore {
   const input: ScoreInput = { checked, plan, onTime: timing.onTime };
   const components = profile.components.map((c) => scoreComponent(c, input));
-  const score = roundTo(
+  const score = roundDecimal(
     components.reduce((s, c) => s + c.points, 0),
     2,
   );

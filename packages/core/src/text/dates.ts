@@ -15,6 +15,7 @@ import { excelSerialToIso } from './serial.ts';
  */
 export type DateFailure = 'empty' | 'invalid' | 'nonexistent' | 'uncomputed';
 
+/** A date read from text or a cell: ISO `yyyy-mm-dd` text, or why there is none. */
 export type ParsedDate = { ok: true; value: string } | { ok: false; reason: DateFailure };
 
 /** Two-digit years as Excel reads them: 00–29 → 2000–2029, 30–99 → 1930–1999. */

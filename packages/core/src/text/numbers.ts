@@ -14,6 +14,7 @@ export type NumberFailure = 'empty' | 'ambiguous' | 'invalid';
  */
 export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false; reason: NumberFailure };
 
+/** Options of `parseNumber` and `cellNumber`. */
 export interface ParseNumberOptions {
   /**
    * An integer (a count) is expected: a single `.` or `,` followed by exactly three digits is then

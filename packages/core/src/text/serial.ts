@@ -12,6 +12,7 @@ import { civilFromDays, daysFromCivil, formatIsoDate, parseIsoDate } from './cal
 /** Why a serial is no date: negative, 0 in the 1900 system, beyond 9999-12-31, not finite, or the fictitious 1900-02-29. */
 export type SerialFailure = 'invalid' | 'nonexistent';
 
+/** An Excel serial read as a date: ISO `yyyy-mm-dd` text, or why it is none. */
 export type SerialDate = { ok: true; value: string } | { ok: false; reason: SerialFailure };
 
 const DAY_1899_12_30 = daysFromCivil({ year: 1899, month: 12, day: 30 });

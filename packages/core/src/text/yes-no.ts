@@ -7,6 +7,7 @@ import { foldText } from './normalize.ts';
 /** Why a cell gives no yes/no answer: blank, unreadable, or a formula without cached result. */
 export type YesNoFailure = 'empty' | 'invalid' | 'uncomputed';
 
+/** A yes/no answer (`true` = Có), or why the cell holds none. */
 export type ParsedYesNo = { ok: true; value: boolean } | { ok: false; reason: YesNoFailure };
 
 /** Folded words read as yes: the drop-down's `Có`, a tick `x`, `1`, `TRUE`, English `yes`. */

@@ -17,11 +17,11 @@ export const FINDING_CODES = {
   'formula-not-computed': { severity: 'warning', about: 'A formula cell has no cached result (file never recalculated); read as blank.' },
   'date-invalid': { severity: 'error', about: 'A date cell holds no date, or an impossible one (31/02/2021); read as blank.' },
   'boolean-invalid': { severity: 'error', about: 'A yes/no cell holds something other than Có/Không; read as blank.' },
-  // Report header (validate/rules/header.ts)
+  // Report header (validate/rules/unit.ts, validate/rules/period.ts)
   'unit-code-missing': { severity: 'error', about: 'The report names no unit.' },
   'unit-unknown': { severity: 'error', about: 'The unit code is not in the unit registry.' },
   'period-code-missing': { severity: 'error', about: 'The report names no period.' },
-  'period-unknown': { severity: 'error', about: 'The period code cannot be read (expected 2021-Q1…Q4, 2021-H1/H2, 2021).' },
+  'period-invalid': { severity: 'error', about: 'The period code cannot be read (expected 2021-Q1…Q4, 2021-H1/H2, 2021); same code as parsePeriod.' },
   'period-mismatch': { severity: 'error', about: 'The report is for another period than the one being checked or consolidated.' },
   // Indicators (validate/rules/*.ts)
   'indicator-not-applicable': { severity: 'notice', about: 'Figures given for an indicator that does not apply to the unit kind; ignored.' },
@@ -29,7 +29,7 @@ export const FINDING_CODES = {
   'pair-incomplete': { severity: 'error', about: 'Only one of numerator and denominator was given.' },
   'count-negative': { severity: 'error', about: 'A count (numerator, denominator or value) is below 0.' },
   'count-not-integer': { severity: 'error', about: 'A count (numerator, denominator or value) is not a whole number.' },
-  'value-not-boolean': { severity: 'error', about: 'A yes/no indicator holds a number, or a count indicator a yes/no.' },
+  'value-wrong-type': { severity: 'error', about: 'A yes/no indicator holds a number, or a count indicator a yes/no.' },
   'denominator-zero': { severity: 'notice', about: 'Denominator 0: the indicator is not applicable for this period (BRIEF §6).' },
   'numerator-exceeds-denominator': { severity: 'error', about: 'Numerator above denominator for a ratio; not counted.' },
   'typed-percent-mismatch': { severity: 'warning', about: 'The percentage the unit typed differs from numerator ÷ denominator by more than 0.5 percentage point.' },

@@ -25,6 +25,10 @@ export interface Completion {
 /** Tolerance for comparing a ratio with its minimum (binary rounding of e.g. 0.95). */
 const EPSILON = 1e-12;
 
+function clamp01(x: number): number {
+  return Math.max(0, Math.min(1, x));
+}
+
 const NONE: Completion = { ratio: null, completion: null, met: null };
 
 /**
@@ -47,11 +51,11 @@ export function completion(indicator: Pick<Indicator, 'target'>, figures: Figure
     case 'ratioAtLeast': {
       if (numerator === null || denominator === null || denominator <= 0) return NONE;
       const ratio = numerator / denominator;
-      return { ratio, completion: Math.max(0, Math.min(1, ratio / target.min)), met: ratio >= target.min - EPSILON };
+      return { ratio, completion: clamp01(ratio / target.min), met: ratio >= target.min - EPSILON };
     }
     case 'countAtLeast': {
       if (typeof value !== 'number') return NONE;
-      return { ratio: null, completion: Math.max(0, Math.min(1, value / target.min)), met: value >= target.min };
+      return { ratio: null, completion: clamp01(value / target.min), met: value >= target.min };
     }
     case 'yes': {
       if (typeof value !== 'boolean') return NONE;

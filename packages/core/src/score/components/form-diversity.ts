@@ -1,4 +1,5 @@
-import { formatNumber, roundTo } from '../format.ts';
+import { formatNumber } from '../../text/format.ts';
+import { roundDecimal } from '../../text/decimal.ts';
 import { formTree } from '../hierarchy.ts';
 import type { ComponentScore } from '../types.ts';
 import { distinctTopLevel } from './distinct.ts';
@@ -15,7 +16,7 @@ export function scoreFormDiversity(component: ComponentOf<'formDiversity'>, inpu
   const activities = countableActivities(input.checked, component.requiresEvidence);
   const { codes, sources } = distinctTopLevel(activities, formTree(input.plan), (a) => [a.form]);
   const used = Math.min(codes.length, component.target);
-  const points = roundTo((component.points * used) / component.target, 2);
+  const points = roundDecimal((component.points * used) / component.target, 2);
   const list = codes.length > 0 ? ` (${codes.join(', ')})` : '';
   const capped = codes.length > component.target ? { vi: ` → tính ${used}`, en: ` → counted ${used}` } : { vi: '', en: '' };
   const detail = {

@@ -1,5 +1,6 @@
 import type { CellRef } from '../../finding.ts';
-import { formatNumber, roundTo } from '../format.ts';
+import { formatNumber } from '../../text/format.ts';
+import { roundDecimal } from '../../text/decimal.ts';
 import { formTree } from '../hierarchy.ts';
 import type { ComponentScore } from '../types.ts';
 import { countableActivities, type ComponentOf, type ScoreInput } from './input.ts';
@@ -34,14 +35,16 @@ export function scoreFormGroups(component: ComponentOf<'formGroups'>, input: Sco
   let sum = 0;
   groups.forEach((group, i) => {
     const hit = activities.find((a) => a.form !== null && tree.canonical(a.form) !== null && matches(i, a.form));
-    const names = [...group.forms, ...(group.others ? ['…'] : [])].join(', ');
+    // "(HT1.3, HT6)"; an `others` group adds "…" (nothing when it names no form: its label says it)
+    const codes = [...group.forms, ...(group.others && group.forms.length > 0 ? ['…'] : [])];
+    const names = codes.length > 0 ? ` (${codes.join(', ')})` : '';
     const got = hit ? group.points : 0;
     sum += got;
     if (hit) sources.push(hit.source);
-    partsVi.push(`${group.label.vi} (${names}): ${hit ? `có (${hit.form})` : 'không'} → ${formatNumber(got, 'vi')}`);
-    partsEn.push(`${group.label.en} (${names}): ${hit ? `yes (${hit.form})` : 'no'} → ${formatNumber(got, 'en')}`);
+    partsVi.push(`${group.label.vi}${names}: ${hit ? `có (${hit.form})` : 'không'} → ${formatNumber(got, 'vi')}`);
+    partsEn.push(`${group.label.en}${names}: ${hit ? `yes (${hit.form})` : 'no'} → ${formatNumber(got, 'en')}`);
   });
-  const points = roundTo(Math.min(sum, component.points), 2);
+  const points = roundDecimal(Math.min(sum, component.points), 2);
   const evidence = component.requiresEvidence ? { vi: ' (hoạt động có kiểm chứng)', en: ' (activities with evidence)' } : { vi: '', en: '' };
   const detail = {
     vi: `${partsVi.join('; ')}${evidence.vi} ⇒ ${pointsText(points).vi}`,

@@ -1,4 +1,5 @@
-import { formatNumber, formatPercent, roundTo } from '../format.ts';
+import { formatNumber, formatPercent } from '../../text/format.ts';
+import { roundDecimal } from '../../text/decimal.ts';
 import type { ComponentScore } from '../types.ts';
 import { applicableIndicators, indicatorSources } from './applicable.ts';
 import { countableActivities, type ComponentOf, type ScoreInput } from './input.ts';
@@ -29,7 +30,7 @@ export function scoreIndicators(component: ComponentOf<'indicators'>, input: Sco
   const weightSum = list.reduce((s, a) => s + a.indicator.weight, 0);
   const weighted = list.reduce((s, a) => s + a.indicator.weight * a.completion, 0);
   const share = weighted / weightSum;
-  const points = roundTo(component.points * share, 2);
+  const points = roundDecimal(component.points * share, 2);
   const part = (lang: 'vi' | 'en'): string =>
     list
       .map((a) => {

@@ -1,4 +1,5 @@
-import { formatNumber, formatPercent, roundTo } from '../format.ts';
+import { formatNumber, formatPercent } from '../../text/format.ts';
+import { roundDecimal } from '../../text/decimal.ts';
 import type { ComponentScore } from '../types.ts';
 import { applicableIndicators, indicatorSources } from './applicable.ts';
 import { countableActivities, type ComponentOf, type ScoreInput } from './input.ts';
@@ -38,7 +39,7 @@ export function scorePlanCompletion(component: ComponentOf<'planCompletion'>, in
     points = component.points;
     rule = { vi: `→ ${pointsText(points).vi}`, en: `→ ${pointsText(points).en}` };
   } else if (share >= component.partialFrom) {
-    points = roundTo(share * component.points, 2);
+    points = roundDecimal(share * component.points, 2);
     rule = {
       vi: `≥ ${formatPercent(component.partialFrom, 'vi')} → ${formatPercent(share, 'vi')} × ${formatNumber(component.points, 'vi')} = ${pointsText(points).vi}`,
       en: `≥ ${formatPercent(component.partialFrom, 'en')} → ${formatPercent(share, 'en')} × ${formatNumber(component.points, 'en')} = ${pointsText(points).en}`,

@@ -1,6 +1,6 @@
 import type { Message } from '../../finding.ts';
 import type { IndicatorStatus } from '../../validate/types.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../text/format.ts';
 
 /** "điểm"/"points" after a number of points, Vietnamese decimal comma: `pointsText(0.95)` → `{vi: '0,95 điểm', en: '0.95 points'}`. */
 export function pointsText(points: number): Message {
@@ -21,9 +21,3 @@ export const NO_EVIDENCE: Message = {
   vi: 'Không có hoạt động nào có tài liệu kiểm chứng → 0 điểm',
   en: 'No activity has supporting evidence → 0 points',
 };
-
-/** ISO `yyyy-mm-dd` as Vietnamese `dd/mm/yyyy` (other text is returned unchanged). */
-export function viDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}

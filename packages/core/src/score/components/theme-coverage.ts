@@ -1,4 +1,5 @@
-import { formatNumber, roundTo } from '../format.ts';
+import { formatNumber } from '../../text/format.ts';
+import { roundDecimal } from '../../text/decimal.ts';
 import { themeTree } from '../hierarchy.ts';
 import type { ComponentScore } from '../types.ts';
 import { distinctTopLevel } from './distinct.ts';
@@ -16,7 +17,7 @@ export function scoreThemeCoverage(component: ComponentOf<'themeCoverage'>, inpu
   const activities = countableActivities(input.checked, component.requiresEvidence);
   const { codes, sources } = distinctTopLevel(activities, tree, (a) => a.themes);
   const total = tree.topLevelCodes.length;
-  const points = total === 0 ? 0 : roundTo((component.points * codes.length) / total, 2);
+  const points = total === 0 ? 0 : roundDecimal((component.points * codes.length) / total, 2);
   const list = codes.length > 0 ? ` (${codes.join(', ')})` : '';
   const evidence = component.requiresEvidence ? { vi: ' có kiểm chứng', en: ' with evidence' } : { vi: '', en: '' };
   const detail = {

@@ -1,7 +1,8 @@
 import type { CellRef } from '../../finding.ts';
 import type { ComponentScore } from '../types.ts';
 import type { ComponentOf, ScoreInput } from './input.ts';
-import { pointsText, viDate } from './text.ts';
+import { formatDateVi } from '../../text/format.ts';
+import { pointsText } from './text.ts';
 
 /**
  * The `timeliness` component (general profile, BRIEF §5–6): full points when the report was
@@ -11,7 +12,7 @@ import { pointsText, viDate } from './text.ts';
  */
 export function scoreTimeliness(component: ComponentOf<'timeliness'>, input: ScoreInput): ComponentScore {
   const deadline = input.checked.period?.deadline;
-  const by = deadline ? { vi: ` (hạn ${viDate(deadline)})`, en: ` (deadline ${deadline})` } : { vi: '', en: '' };
+  const by = deadline ? { vi: ` (hạn ${formatDateVi(deadline)})`, en: ` (deadline ${deadline})` } : { vi: '', en: '' };
   const points = input.onTime === true ? component.points : 0;
   const what =
     input.onTime === true

@@ -32,6 +32,7 @@ export interface RuleOutcome {
   stop?: IndicatorStatus;
 }
 
+/** An indicator rule: null when it has nothing to say about the indicator. */
 export type IndicatorRule = (check: IndicatorCheck) => RuleOutcome | null;
 
 /** Source keys of `IndicatorValue.source` and the template field each one is. */

@@ -1,0 +1,18 @@
+import type { Severity } from '../finding.ts';
+
+/**
+ * The catalogue of finding codes the consolidation itself raises (the reading and validation
+ * codes are in validate/codes.ts, the register's in received/codes.ts). Codes are stable.
+ */
+export const CONSOLIDATION_FINDING_CODES = {
+  'period-mismatch-excluded': { severity: 'error', about: 'A report of another period than the consolidated one; left out of the consolidation.' },
+  'unknown-unit-excluded': { severity: 'error', about: 'A report whose unit is not in the registry (or names none); left out, its findings kept.' },
+  'period-missing-assumed': { severity: 'warning', about: 'A report naming no period; taken as the consolidated period.' },
+  'duplicate-report': { severity: 'warning', about: 'Two or more reports of one unit for the period; names all files, the one used and why (consolidate/choose.ts).' },
+  'submission-date-missing': { severity: 'warning', about: 'No received-register date and no date on the form; timeliness unknown (not on time).' },
+  'report-missing': { severity: 'warning', about: 'An expected unit sent no report for the period.' },
+  'unexpected-report': { severity: 'notice', about: 'A unit not on the expected list reported; consolidated, but not in completeness or timeliness.' },
+  'received-without-report': { severity: 'warning', about: 'The received-date register records a report, but none of the unit for the period was read.' },
+  'received-unknown-unit': { severity: 'warning', about: 'The received-date register names a unit code the registry does not know.' },
+  'expected-unit-unknown': { severity: 'warning', about: 'The expected-unit list names a unit code the registry does not know; ignored.' },
+} as const satisfies Record<string, { severity: Severity; about: string }>;

@@ -1,0 +1,74 @@
+/**
+ * Rules `value-missing` (warning) and `pair-incomplete` (error): blank is not zero (BRIEF §6).
+ */
+import { formatNumber, formatPercent } from '../../text/format.ts';
+import { figureFinding, indicatorFinding, isPairMeasure, type IndicatorCheck, type RuleOutcome } from './types.ts';
+
+function inCell(cell: string | undefined): { vi: string; en: string } {
+  return cell === undefined ? { vi: '', en: '' } : { vi: ` (ô ${cell})`, en: ` (cell ${cell})` };
+}
+
+/**
+ * Blank figures of an applicable indicator:
+ * - numerator and denominator both blank (pair measures), or `value` blank (count, boolean) →
+ *   `value-missing` (warning), status `missing`: a blank is never read as 0. When the unit typed
+ *   only a percentage, the message says raw figures are needed (BRIEF §6);
+ * - exactly one of numerator/denominator blank → `pair-incomplete` (error) at the blank cell,
+ *   status `invalid`.
+ */
+export function blankNotZero(check: IndicatorCheck): RuleOutcome | null {
+  const { indicator, figures } = check;
+  const code = indicator.code;
+  if (!isPairMeasure(indicator)) {
+    if (figures.value !== null) return null;
+    return {
+      findings: [
+        figureFinding(check, 'value', 'warning', 'value-missing', {
+          vi: 'để trống; ô trống không được tính là 0, chỉ tiêu coi như chưa báo cáo.',
+          en: 'is blank; a blank is not read as 0, the indicator counts as not reported.',
+        }),
+      ],
+      stop: 'missing',
+    };
+  }
+  const { numerator, denominator } = figures;
+  if (numerator === null && denominator === null) {
+    const n = inCell(figures.source.numerator?.cell);
+    const d = inCell(figures.source.denominator?.cell);
+    const typed = figures.typedPercent;
+    const onlyPercent =
+      typed === null
+        ? { vi: '', en: '' }
+        : {
+            vi: ` Đơn vị chỉ ghi tỷ lệ ${formatPercent(typed, 'vi')}; cần ghi số liệu gốc (tử số và mẫu số).`,
+            en: ` The unit typed only a percentage (${formatPercent(typed, 'en')}); the raw figures (numerator and denominator) are needed.`,
+          };
+    return {
+      findings: [
+        indicatorFinding(
+          check,
+          'warning',
+          'value-missing',
+          {
+            vi: `Chỉ tiêu ${code}: tử số${n.vi} và mẫu số${d.vi} để trống; ô trống không được tính là 0, chỉ tiêu coi như chưa báo cáo.${onlyPercent.vi}`,
+            en: `Indicator ${code}: numerator${n.en} and denominator${d.en} are blank; a blank is not read as 0, the indicator counts as not reported.${onlyPercent.en}`,
+          },
+          figures.source.numerator ?? figures.source.denominator,
+        ),
+      ],
+      stop: 'missing',
+    };
+  }
+  if (numerator !== null && denominator !== null) return null;
+  const blankKey = numerator === null ? 'numerator' : 'denominator';
+  const other = numerator === null ? { vi: 'mẫu số', en: 'denominator', value: denominator ?? 0 } : { vi: 'tử số', en: 'numerator', value: numerator };
+  return {
+    findings: [
+      figureFinding(check, blankKey, 'error', 'pair-incomplete', {
+        vi: `để trống trong khi ${other.vi} là ${formatNumber(other.value, 'vi')}; cần ghi cả tử số và mẫu số.`,
+        en: `is blank while the ${other.en} is ${formatNumber(other.value, 'en')}; give both numerator and denominator.`,
+      }),
+    ],
+    stop: 'invalid',
+  };
+}
