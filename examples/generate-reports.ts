@@ -55,7 +55,7 @@ function fillFor(unit: Unit, i: number): ReportFill {
     CT5b: i === 12 ? { value: 'Không' } : { value: 'Có', evidence: `Báo cáo số ${30 + i}/BC-UBND ngày 10/6/2021` },
   };
   const count = 4 + (i % 8);
-  const activities = Array.from({ length: count }, (_, k) => ({ ...ACTIVITY_IDEAS[(i + k * 5) % ACTIVITY_IDEAS.length]!, date: activityDate(i, k), evidence: `Văn bản số ${100 + k}/UBND` }));
+  const activities: ActivityFill[] = Array.from({ length: count }, (_, k) => ({ ...ACTIVITY_IDEAS[(i + k * 5) % ACTIVITY_IDEAS.length]!, date: activityDate(i, k), evidence: `Văn bản số ${100 + k}/UBND` }));
   const submitted = LATE[unit.code] ?? `2021-06-${String(15 + (i % 5)).padStart(2, '0')}`;
   const fill: ReportFill = { submittedOn: new Date(`${submitted}T00:00:00Z`), indicators, activities };
   if (unit.code === WITH_ERRORS) {

@@ -125,7 +125,7 @@ export function a4(sheet: Worksheet, orientation: 'portrait' | 'landscape', titl
     margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   if (titleRows) sheet.pageSetup.printTitlesRow = titleRows;
-  sheet.headerFooter = { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' };
+  sheet.headerFooter = { oddFooter: '&C&"Times New Roman,Regular"&10Trang &P/&N' };
 }
 
 /** Column letters of a 1-based column number (1 → A, 27 → AA). */

@@ -69,8 +69,11 @@ export function templateFileName(unit: Pick<Unit, 'code'>, period: Pick<Period, 
   return `${unit.code}-${period.code}.xlsx`.replace(/[\\/:*?"<>|\s]/g, '_');
 }
 
-/** True when the indicator applies to the unit (its kind is listed, or its code is named; no kinds listed = all kinds). */
-export function indicatorApplies(indicator: Pick<Indicator, 'appliesTo'>, unit: Pick<Unit, 'code' | 'kind'>): boolean {
+/**
+ * True when the indicator applies to the unit (its kind is listed, or its code is named; no kinds
+ * listed = all kinds) — the same rule as core's `indicatorAppliesTo`.
+ */
+function indicatorApplies(indicator: Pick<Indicator, 'appliesTo'>, unit: Pick<Unit, 'code' | 'kind'>): boolean {
   const { kinds, units } = indicator.appliesTo ?? {};
   if (units?.includes(unit.code)) return true;
   return !kinds || kinds.includes(unit.kind);
@@ -114,7 +117,7 @@ function listValidation(name: string, prompt: string): DataValidation {
     prompt: prompt.slice(0, 250),
     showErrorMessage: true,
     errorStyle: 'stop',
-    errorTitle: 'Giá trị không có trong danh sách',
+    errorTitle: 'Không có trong danh sách',
     error: 'Vui lòng chọn một mục trong danh sách thả xuống.',
   };
 }
