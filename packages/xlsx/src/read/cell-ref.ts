@@ -3,8 +3,9 @@
  * a shared formula from its master cell to a dependent cell.
  */
 
-/** Excel's largest column (XFD) and row. */
+/** Excel's largest column (XFD). */
 export const MAX_COL = 16384;
+/** Excel's largest row. */
 export const MAX_ROW = 1048576;
 
 /** Column letters to a 1-based number (`A` → 1, `XFD` → 16384); 0 when not letters. Case-insensitive. */
@@ -47,28 +48,49 @@ export interface CellPosition {
  * @returns the position, or `null` when the text is not a reference inside Excel's grid.
  */
 export function parseCellRef(ref: string): CellPosition | null {
+  const packed = packCellRef(ref);
+  return packed < 0 ? null : { row: Math.floor(packed / 65536), col: Math.floor(packed / 2) % 32768 };
+}
+
+/**
+ * Hot-path parse of an A1 reference without allocating: `(row * 32768 + col) * 2 + canonical`,
+ * where `canonical` is 1 when the text is already in `F12` form (upper case, no `$`); −1 when
+ * the text is not a reference inside Excel's grid. Unpack with `unpackRow`/`unpackCol`.
+ */
+export function packCellRef(ref: string): number {
   let i = 0;
   const n = ref.length;
-  if (ref.charCodeAt(i) === 36) i++;
+  let canonical = 1;
+  if (ref.charCodeAt(0) === 36) (i = 1), (canonical = 0);
   let col = 0;
   const colStart = i;
   for (; i < n; i++) {
     let c = ref.charCodeAt(i);
-    if (c >= 97 && c <= 122) c -= 32;
+    if (c >= 97 && c <= 122) (c -= 32), (canonical = 0);
     if (c < 65 || c > 90) break;
     col = col * 26 + (c - 64);
   }
-  if (i === colStart || i - colStart > 3 || col > MAX_COL) return null;
-  if (ref.charCodeAt(i) === 36) i++;
+  if (i === colStart || i - colStart > 3 || col > MAX_COL) return -1;
+  if (ref.charCodeAt(i) === 36) (i++), (canonical = 0);
   let row = 0;
   const rowStart = i;
+  if (ref.charCodeAt(i) === 48) canonical = 0; // `A01`
   for (; i < n; i++) {
     const c = ref.charCodeAt(i);
-    if (c < 48 || c > 57) return null;
+    if (c < 48 || c > 57) return -1;
     row = row * 10 + (c - 48);
   }
-  if (i === rowStart || i - rowStart > 7 || row < 1 || row > MAX_ROW) return null;
-  return { row, col };
+  if (i === rowStart || i - rowStart > 7 || row < 1 || row > MAX_ROW) return -1;
+  return (row * 32768 + col) * 2 + canonical;
+}
+
+/** Row of a {@link packCellRef} result. */
+export function unpackRow(packed: number): number {
+  return Math.floor(packed / 65536);
+}
+/** Column of a {@link packCellRef} result. */
+export function unpackCol(packed: number): number {
+  return Math.floor(packed / 2) % 32768;
 }
 
 /** Normalises an A1 range (`$a$1:$g$1` → `A1:G1`); returns the text unchanged when it is not one. */

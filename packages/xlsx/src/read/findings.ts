@@ -64,6 +64,7 @@ const SAVE_AS_XLSX_EN = 'open it in Excel and save it as "Excel Workbook (*.xlsx
 const RESAVE_VI = 'Hãy mở tệp trong Excel rồi lưu lại, hoặc đề nghị đơn vị gửi lại tệp.';
 const RESAVE_EN = 'Open and re-save it in Excel, or ask the unit to send it again.';
 
+/** Error `file-empty`: the input has no bytes. */
 export function fileEmpty(ctx: FindingContext): Finding {
   return makeFinding(
     'error',
@@ -76,6 +77,7 @@ export function fileEmpty(ctx: FindingContext): Finding {
   );
 }
 
+/** Error `file-too-large`: `size` bytes exceed `limit` (ReadLimits.maxFileBytes). */
 export function fileTooLarge(ctx: FindingContext, size: number, limit: number): Finding {
   return makeFinding(
     'error',
@@ -91,6 +93,7 @@ export function fileTooLarge(ctx: FindingContext, size: number, limit: number): 
 /** What an OLE/CFB container holds, guessed from its stream names. */
 export type OleKind = 'encrypted' | 'legacy' | 'unknown';
 
+/** Error `encrypted-or-legacy`: an OLE/CFB container (password-protected .xlsx or .xls/.et), with how to fix. */
 export function encryptedOrLegacy(ctx: FindingContext, kind: OleKind): Finding {
   const message =
     kind === 'encrypted'
@@ -113,6 +116,7 @@ export function encryptedOrLegacy(ctx: FindingContext, kind: OleKind): Finding {
 /** What a non-xlsx input looks like. */
 export type ForeignKind = 'pdf' | 'html' | 'ods' | 'docx' | 'pptx' | 'xlsb' | 'unknown';
 
+/** Error `not-xlsx`: some other format (PDF, HTML, ODS, Word, PowerPoint, .xlsb, unknown), with what to send instead. */
 export function notXlsx(ctx: FindingContext, kind: ForeignKind): Finding {
   const messages: Record<ForeignKind, { vi: string; en: string }> = {
     pdf: {
@@ -147,6 +151,7 @@ export function notXlsx(ctx: FindingContext, kind: ForeignKind): Finding {
   return makeFinding('error', READ_CODES.notXlsx, messages[kind], ctx);
 }
 
+/** Error `zip-truncated`: starts like a zip but its central directory is missing (cut download). */
 export function zipTruncated(ctx: FindingContext): Finding {
   return makeFinding(
     'error',
@@ -159,6 +164,7 @@ export function zipTruncated(ctx: FindingContext): Finding {
   );
 }
 
+/** Error `zip-corrupt`: the zip structure, or one `part` of it, cannot be unzipped (`detail` in English). */
 export function zipCorrupt(ctx: FindingContext, detail: string, part?: string): Finding {
   const where = part === undefined ? '' : ` "${part}"`;
   return makeFinding(
@@ -172,6 +178,7 @@ export function zipCorrupt(ctx: FindingContext, detail: string, part?: string): 
   );
 }
 
+/** Error `zip-too-many-entries`: `count` entries exceed `limit` (ReadLimits.maxZipEntries). */
 export function zipTooManyEntries(ctx: FindingContext, count: number, limit: number): Finding {
   return makeFinding(
     'error',
@@ -184,6 +191,7 @@ export function zipTooManyEntries(ctx: FindingContext, count: number, limit: num
   );
 }
 
+/** Error `zip-unsupported`: a part uses a compression method or zip-level encryption we do not read. */
 export function zipUnsupported(ctx: FindingContext, part: string, detail: string): Finding {
   return makeFinding(
     'error',
@@ -196,6 +204,7 @@ export function zipUnsupported(ctx: FindingContext, part: string, detail: string
   );
 }
 
+/** Error `zip-compression-ratio`: a part declares `ratio`:1, over `limit`:1 (ReadLimits.maxCompressionRatio). */
 export function zipBombRatio(ctx: FindingContext, part: string, ratio: number, limit: number): Finding {
   const r = Math.round(ratio);
   return makeFinding(
@@ -209,6 +218,7 @@ export function zipBombRatio(ctx: FindingContext, part: string, ratio: number, l
   );
 }
 
+/** Error `zip-size-mismatch`: a part inflates beyond the `declared` size (a lying directory). */
 export function zipSizeMismatch(ctx: FindingContext, part: string, declared: number): Finding {
   return makeFinding(
     'error',
@@ -221,6 +231,7 @@ export function zipSizeMismatch(ctx: FindingContext, part: string, declared: num
   );
 }
 
+/** Error `uncompressed-too-large`: the parts to read total `total` bytes, over `limit` (ReadLimits.maxTotalUncompressedBytes). */
 export function uncompressedTooLarge(ctx: FindingContext, total: number, limit: number): Finding {
   return makeFinding(
     'error',
@@ -233,6 +244,7 @@ export function uncompressedTooLarge(ctx: FindingContext, total: number, limit: 
   );
 }
 
+/** Error `no-workbook`: a zip with no workbook part (`emptyZip`: no entries at all). */
 export function noWorkbook(ctx: FindingContext, emptyZip: boolean): Finding {
   return makeFinding(
     'error',
@@ -250,6 +262,7 @@ export function noWorkbook(ctx: FindingContext, emptyZip: boolean): Finding {
   );
 }
 
+/** Error `no-sheets`: the workbook has no worksheet that could be read. */
 export function noSheets(ctx: FindingContext): Finding {
   return makeFinding(
     'error',
@@ -262,6 +275,7 @@ export function noSheets(ctx: FindingContext): Finding {
   );
 }
 
+/** Error `xml-doctype`: a part declares a DOCTYPE/ENTITY (entity-expansion attack); the file is refused. */
 export function xmlDoctype(ctx: FindingContext, part: string): Finding {
   return makeFinding(
     'error',
@@ -274,6 +288,7 @@ export function xmlDoctype(ctx: FindingContext, part: string): Finding {
   );
 }
 
+/** `xml-malformed` (error or warning): a part is not well-formed XML; `detail` is the parser's message. */
 export function xmlMalformed(
   ctx: FindingContext,
   part: string,
@@ -292,6 +307,7 @@ export function xmlMalformed(
   );
 }
 
+/** Error `cells-limit-exceeded`: a sheet has more than `limit` non-blank cells (ReadLimits.maxCellsPerSheet); `cell` is the first one skipped. */
 export function cellsLimit(ctx: FindingContext, sheet: string, limit: number, cell: string): Finding {
   return makeFinding(
     'error',
@@ -304,6 +320,7 @@ export function cellsLimit(ctx: FindingContext, sheet: string, limit: number, ce
   );
 }
 
+/** Warning `sheet-part-missing`: a sheet listed in the workbook has no readable part. */
 export function sheetPartMissing(ctx: FindingContext, sheet: string, detail: string): Finding {
   return makeFinding(
     'warning',
@@ -321,6 +338,7 @@ function more(count: number, lang: 'vi' | 'en'): string {
   return lang === 'vi' ? ` (cùng ${count - 1} ô khác)` : ` (and ${count - 1} more cells)`;
 }
 
+/** Warning `shared-string-missing`: `cell` (and `count` − 1 others) point past the shared-string table. */
 export function sharedStringMissing(ctx: FindingContext, sheet: string, cell: string, index: string, count: number): Finding {
   return makeFinding(
     'warning',
@@ -333,6 +351,7 @@ export function sharedStringMissing(ctx: FindingContext, sheet: string, cell: st
   );
 }
 
+/** Warning `cell-ref-invalid`: an `r=` attribute is not an A1 reference; `used` is the position inferred from order. */
 export function cellRefInvalid(ctx: FindingContext, sheet: string, ref: string, used: string, count: number): Finding {
   return makeFinding(
     'warning',
@@ -345,6 +364,7 @@ export function cellRefInvalid(ctx: FindingContext, sheet: string, ref: string, 
   );
 }
 
+/** Warning `cell-bad-number`: a numeric cell holds non-numeric `text` (kept as text). */
 export function cellBadNumber(ctx: FindingContext, sheet: string, cell: string, text: string, count: number): Finding {
   return makeFinding(
     'warning',
@@ -357,6 +377,7 @@ export function cellBadNumber(ctx: FindingContext, sheet: string, cell: string, 
   );
 }
 
+/** Error `read-internal-error`: an unexpected exception (a bug), turned into a finding so one file never stops a batch. */
 export function internalError(ctx: FindingContext, detail: string): Finding {
   return makeFinding(
     'error',

@@ -8,7 +8,7 @@ import type { ReadLimits } from '../limits.ts';
 import type { FindingContext } from './findings.ts';
 import * as F from './findings.ts';
 import type { XmlHandlers } from './xml.ts';
-import { HostileXmlError, StopParsing, XmlStream } from './xml.ts';
+import { HostileXmlError, MalformedXmlError, StopParsing, XmlStream } from './xml.ts';
 import type { ZipEntry } from './zip.ts';
 import { inflateEntry, ZipEntryError } from './zip.ts';
 
@@ -110,9 +110,9 @@ export class PackageReader {
     try {
       inflateEntry(this.bytes, entry, entry.uncompressedSize, (chunk) => xml.write(chunk));
       const outcome = xml.end();
-      return outcome.firstXmlError === undefined
+      return outcome.firstError === undefined
         ? { status: 'ok', xmlErrors: outcome.errors }
-        : { status: 'ok', xmlErrors: outcome.errors, firstXmlError: outcome.firstXmlError };
+        : { status: 'ok', xmlErrors: outcome.errors, firstXmlError: outcome.firstError };
     } catch (error) {
       if (error instanceof StopParsing) return { status: 'stopped' };
       if (error instanceof HostileXmlError) return { status: 'fatal', finding: F.xmlDoctype(this.ctx, entry.name) };
@@ -121,8 +121,7 @@ export class PackageReader {
         if (error.kind === 'unsupported') return { status: 'broken', finding: F.zipUnsupported(this.ctx, entry.name, error.message) };
         return { status: 'broken', finding: F.zipCorrupt(this.ctx, error.message, entry.name) };
       }
-      // saxes gives up (too many errors) or fflate's UTF-8 decoder fails: the part is unreadable XML.
-      if (error instanceof Error && !(error instanceof TypeError) && !(error instanceof RangeError) && !(error instanceof ReferenceError)) {
+      if (error instanceof MalformedXmlError) {
         return { status: 'broken', finding: F.xmlMalformed(this.ctx, entry.name, error.message, 'error') };
       }
       throw error;

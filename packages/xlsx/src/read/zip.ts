@@ -5,7 +5,7 @@
  * directory is the classic zip-bomb trick). Only fflate's `Inflate` is used for DEFLATE.
  * Runs in Node and in browsers (Uint8Array only).
  */
-import { Inflate, strFromU8 } from 'fflate';
+import { Inflate, inflateSync, strFromU8 } from 'fflate';
 
 /** One file listed in the zip's central directory. */
 export interface ZipEntry {
@@ -181,6 +181,26 @@ export function inflateEntry(
     return;
   }
 
+  if (entry.compressedSize === 0) return;
+  // Small entries: one-shot into a buffer one byte larger than allowed, so overflow shows as a
+  // full buffer. fflate drops writes past the end, so the work stays bounded by the compressed
+  // size (≤ 64 KiB here, at most ~1032× that in output, as for one streamed chunk).
+  if (entry.compressedSize <= INFLATE_CHUNK && maxBytes < 0x7fffffff) {
+    let out: Uint8Array;
+    try {
+      out = inflateSync(bytes.subarray(start, end), { out: new Uint8Array(maxBytes + 1) });
+    } catch (error) {
+      if (error instanceof RangeError) throw new ZipEntryError('oversize', 'entry inflates beyond its declared size');
+      if (error instanceof Error && typeof (error as { code?: unknown }).code === 'number') {
+        throw new ZipEntryError('corrupt', `invalid compressed data (${error.message})`);
+      }
+      throw error;
+    }
+    if (out.length > maxBytes) throw new ZipEntryError('oversize', 'entry inflates beyond its declared size');
+    if (out.length > 0) onChunk(out);
+    return;
+  }
+
   let produced = 0;
   const inflater = new Inflate((chunk: Uint8Array) => {
     produced += chunk.length;
@@ -188,7 +208,6 @@ export function inflateEntry(
     if (chunk.length > 0) onChunk(chunk);
   });
   try {
-    if (start === end) inflater.push(new Uint8Array(0), true);
     for (let p = start; p < end; p += INFLATE_CHUNK) {
       const q = Math.min(end, p + INFLATE_CHUNK);
       inflater.push(bytes.subarray(p, q), q === end);
