@@ -8,3 +8,4 @@ export * from './read/grid.ts';
 export * from './read-report.ts';
 export * from './write/template.ts';
 export * from './write/consolidated.ts';
+export * from './read/marker.ts';

@@ -1,19 +1,12 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import {
-  createConsolidator,
-  makeFinding,
-  parsePeriod,
-  parseReceivedCsv,
-  toJson,
-  type Consolidation,
-} from '@cchc-kpi/core';
-import { writeConsolidated } from '@cchc-kpi/xlsx';
+import { createConsolidator, makeFinding, parsePeriod, parseReceivedCsv, type Consolidation } from '@cchc-kpi/core';
+import { readAll } from '../consolidate/read-all.ts';
+import { outputFiles, writeOutputs } from '../consolidate/write-outputs.ts';
 import { loadContext, readText } from '../context.ts';
-import { writeFileAtomic } from '../io/atomic-write.ts';
+import { isOwnOutput } from '../io/own-output.ts';
 import { scanInputs } from '../io/inputs.ts';
 import type { Lang } from '../io/lang.ts';
-import { processFile } from '../pipeline.ts';
 import { createProgress } from '../progress.ts';
 import { EXIT, type Io } from './io.ts';
 
@@ -51,16 +44,17 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
   const period = parsePeriod(options.period, { deadlineDaysAfterCutoff: plan.deadline.daysAfterCutoff });
   if (!period.ok) return io.failed(period.findings, lang);
 
-  const outputs = [options.out, ...(options.json && options.json !== '-' ? [options.json] : [])];
+  const outputs = outputFiles(options);
   if (extname(options.out).toLowerCase() !== '.xlsx') {
     io.err(lang === 'vi' ? `Tệp kết quả phải có đuôi .xlsx: ${options.out}` : `The output must end in .xlsx: ${options.out}`);
     return EXIT.cannotRun;
   }
-  const scan = await scanInputs(paths, outputs);
+  const scan = await scanInputs(paths);
   if (scan.missing.length > 0) return io.missing(scan.missing, lang);
   const inputs = new Set(scan.files.map((f) => resolve(f)));
   for (const output of outputs) {
-    if (inputs.has(resolve(output))) {
+    // An output among the inputs is refused, unless it is our own earlier consolidated workbook.
+    if (inputs.has(resolve(output)) && !(await isOwnOutput(output))) {
       io.err(lang === 'vi' ? `Tệp kết quả trùng với một tệp đầu vào: ${output}` : `An output is also an input: ${output}`);
       return EXIT.cannotRun;
     }
@@ -98,13 +92,7 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
   process.once('SIGINT', onInterrupt);
   const progress = createProgress({ total: scan.files.length, quiet: Boolean(options.quiet), isTty: io.isTty, lang, err: io.err });
   try {
-    for (const path of scan.files) {
-      if (interrupted) break;
-      const outcome = await processFile(path, context.value, period.value);
-      if (outcome.checked) consolidator.add(outcome.checked, outcome.file);
-      else consolidator.addFailure(outcome.file, outcome.findings);
-      progress.tick(outcome.file);
-    }
+    await readAll(scan.files, context.value, period.value, consolidator, progress, () => interrupted);
   } finally {
     progress.stop();
     process.removeListener('SIGINT', onInterrupt);
@@ -115,13 +103,7 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
   }
 
   const result = consolidator.finish();
-  const workbook = await writeConsolidated(result, plan);
-  await writeFileAtomic(options.out, workbook);
-  if (options.json) {
-    const json = `${JSON.stringify(toJson(result), null, 2)}\n`;
-    if (options.json === '-') io.out(json.trimEnd());
-    else await writeFileAtomic(options.json, json);
-  }
+  await writeOutputs(result, plan, options, io.out);
   if (!options.quiet) io.err(summary(result, options, lang));
   return EXIT.ok;
 }

@@ -50,3 +50,9 @@ export function codeFromListEntry(text: string): string | null {
 export function listEntry(code: string, text: string): string {
   return `${code} – ${text}`;
 }
+
+/**
+ * Workbook-scoped defined name that marks a consolidated workbook written by this project, so a
+ * re-run that finds its own earlier output among the inputs skips it instead of reading it.
+ */
+export const CONSOLIDATED_MARKER_NAME = 'cchc_consolidated';

@@ -1,5 +1,6 @@
 import type { CellValue, Worksheet } from 'exceljs';
 import {
+  CONSOLIDATED_MARKER_NAME,
   listEntry,
   type Consolidation,
   type Finding,
@@ -179,6 +180,9 @@ export async function writeConsolidated(result: Consolidation, plan: Plan, optio
   const progressSheet = wb.addWorksheet(S.progress, { views: [{ state: 'frozen', xSplit: 0, ySplit: L.headerRow, topLeftCell: `A${L.firstRow}`, activeCell: 'A1' }] });
   const activitySheet = wb.addWorksheet(S.activities, { views: [{ state: 'frozen', xSplit: 2, ySplit: L.headerRow, topLeftCell: addr(L.firstRow, 3), activeCell: 'A1' }] });
   const findingsSheet = wb.addWorksheet(S.findings, { views: [{ state: 'frozen', xSplit: 0, ySplit: L.headerRow, topLeftCell: `A${L.firstRow}`, activeCell: 'A1' }] });
+
+  // Marks the workbook as ours, so `cchc consolidate` skips it when it lies among the inputs.
+  wb.definedNames.add(`${quoteSheet(S.totals)}!$A$1`, CONSOLIDATED_MARKER_NAME);
 
   const units = [...result.units].sort((a, b) => a.order - b.order || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const unitByCode = new Map(units.map((u) => [u.code, u]));

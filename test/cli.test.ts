@@ -1,0 +1,127 @@
+/** The `cchc` commands as an officer runs them: exit codes, JSON shapes, refusals. */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hatinh2021, hatinhCity2020 } from '@cchc-kpi/core';
+import { fillTemplate } from '@cchc-kpi/examples/fill-template';
+import { runCli } from './support/cli.ts';
+
+let dir = '';
+let good = '';
+let bad = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
+  const forms = join(dir, 'forms');
+  const run = runCli(['template', '--all', '--period', '2021-Q2', '--out', forms, '--quiet']);
+  expect(run.status).toBe(0);
+  const template = new Uint8Array(readFileSync(join(forms, '18076-2021-Q2.xlsx')));
+  const figures = {
+    CT1: { numerator: 1, denominator: 1 },
+    CT2b: { numerator: 1, denominator: 1 },
+    CT3a: { numerator: 200, denominator: 200 },
+    CT3b: { numerator: 1, denominator: 1 },
+    CT4a: { numerator: 120, denominator: 120 },
+    CT4b: { numerator: 0, denominator: 0 },
+    CT5a: { value: 2 },
+    CT5b: { value: 'Có', evidence: 'Báo cáo 5/BC-UBND' },
+  };
+  const activity = { date: new Date(Date.UTC(2021, 4, 4)), theme: 'ND7', form: 'HT5', title: 'Hướng dẫn DVC trực tuyến', evidence: 'Ảnh' };
+  mkdirSync(join(dir, 'in'));
+  good = join(dir, 'in', '18076-2021-Q2.xlsx');
+  writeFileSync(good, await fillTemplate(template, { submittedOn: new Date(Date.UTC(2021, 5, 16)), indicators: figures, activities: [activity] }));
+  bad = join(dir, 'in', 'bad.xlsx');
+  writeFileSync(bad, await fillTemplate(template, { indicators: { ...figures, CT3a: { numerator: 210, denominator: 200 } }, activities: [activity] }));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cchc template', () => {
+  it('writes one form per unit, named <GSO code>-<period>.xlsx', () => {
+    const names = readdirSync(join(dir, 'forms')).sort();
+    expect(names).toEqual(hatinhCity2020.units.map((u) => `${u.code}-2021-Q2.xlsx`).sort());
+  });
+  it('refuses to overwrite without --force, and an unknown unit', () => {
+    expect(runCli(['template', '--unit', '18070', '--period', '2021-Q2', '--out', join(dir, 'forms')]).status).toBe(2);
+    expect(runCli(['template', '--unit', '18070', '--period', '2021-Q2', '--out', join(dir, 'forms'), '--force', '--quiet']).status).toBe(0);
+    const unknown = runCli(['template', '--unit', '99999', '--period', '2021-Q2', '--out', join(dir, 'x')]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('99999');
+  });
+});
+
+describe('cchc check', () => {
+  it('exits 0 on a clean report and prints the JSON entry', () => {
+    const run = runCli(['check', good, '--json']);
+    expect(run.status).toBe(0);
+    const [entry] = JSON.parse(run.stdout);
+    expect(entry).toMatchObject({ file: '18076-2021-Q2.xlsx', unit: '18076', period: '2021-Q2' });
+    expect(entry.indicators.CT3a).toMatchObject({ numerator: 200, denominator: 200, value: null, typedPercent: null });
+    expect(entry.indicators.CT5a).toMatchObject({ numerator: null, denominator: null, value: 2 });
+    expect(entry.indicators.CT5b.value).toBe(true);
+    expect(Object.keys(entry.indicators)).toEqual(hatinh2021.indicators.map((i) => i.code));
+  });
+  it('exits 1 when a report has errors, naming the cell in Vietnamese', () => {
+    const run = runCli(['check', bad]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/F\d+.*210 lớn hơn mẫu số 200/);
+  });
+  it('exits 1 for a file that is not a workbook, 2 when it cannot run', () => {
+    const junk = join(dir, 'junk.xlsx');
+    writeFileSync(junk, 'not a zip');
+    expect(runCli(['check', junk]).status).toBe(1);
+    expect(runCli(['check', join(dir, 'nope.xlsx')]).status).toBe(2);
+    expect(runCli(['check', good, '--period', '2021-Q9']).status).toBe(2);
+  });
+});
+
+describe('cchc score', () => {
+  it('adds the scores of both profiles and the band', () => {
+    const run = runCli(['score', good, '--json']);
+    expect(run.status).toBe(0);
+    const entry = JSON.parse(run.stdout);
+    // Every applicable indicator met (60); themes ND7 → 15 × 1/7 = 2.14; forms HT5 → 15 × 1/5 = 3;
+    // submitted 16/06/2021, before the 2021-Q2 deadline (cut-off 14/06 + 6 days = 20/06) → 10. Total 75.14.
+    expect(entry.onTime).toBe(true);
+    expect(entry.score).toBeCloseTo(75.14, 2);
+    expect(entry.band.vi).toBe('Trung bình');
+    expect(Object.keys(entry.scores)).toEqual(['general-100', 'communication-2']);
+    // Xuân Lộc: all 7 applicable targets met → 1; forms: only a traditional one → 0.5.
+    expect(entry.scores['communication-2'].score).toBeCloseTo(1.5, 9);
+  });
+});
+
+describe('cchc consolidate guards', () => {
+  it('refuses an existing output without --force and an output that is an input', () => {
+    const out = join(dir, 'out.xlsx');
+    writeFileSync(out, 'keep me');
+    const refused = runCli(['consolidate', join(dir, 'in'), '--period', '2021-Q2', '--out', out]);
+    expect(refused.stderr).toContain('--force');
+    expect(refused.status).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+    expect(runCli(['consolidate', join(dir, 'in'), '--period', '2021-Q2', '--out', good, '--force']).status).toBe(2);
+  });
+  it('goes on past a bad file and writes the JSON to stdout with --json -', () => {
+    writeFileSync(join(dir, 'in', 'broken.xlsx'), 'PK\u0003\u0004 truncated');
+    const out = join(dir, 'q2.xlsx');
+    const run = runCli(['consolidate', join(dir, 'in'), '--period', '2021-Q2', '--out', out, '--json', '-', '--quiet']);
+    expect(run.status).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    const json = JSON.parse(run.stdout);
+    expect(json.totals.received).toBe(1);
+    expect(json.findings.some((f: { file?: string; severity: string }) => f.file === 'broken.xlsx' && f.severity === 'error')).toBe(true);
+    expect(json.findings.some((f: { code: string }) => f.code === 'duplicate-report')).toBe(true);
+    rmSync(join(dir, 'in', 'broken.xlsx'));
+  });
+  it('skips its own earlier output found among the inputs, with a notice', () => {
+    const out = join(dir, 'in', 'tong-hop.xlsx');
+    expect(runCli(['consolidate', join(dir, 'in'), '--period', '2021-Q2', '--out', out, '--quiet']).status).toBe(0);
+    const again = runCli(['consolidate', join(dir, 'in'), '--period', '2021-Q2', '--out', out, '--force', '--json', '-', '--quiet']);
+    expect(again.status).toBe(0);
+    const json = JSON.parse(again.stdout);
+    expect(json.findings.some((f: { code: string; file?: string }) => f.code === 'file-skipped' && f.file === 'tong-hop.xlsx')).toBe(true);
+    expect(json.totals.received).toBe(1);
+    rmSync(out);
+  });
+});
