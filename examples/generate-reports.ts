@@ -2,16 +2,19 @@
  * Generates the bundled example: the fifteen units of Hà Tĩnh city fill the 2021-H1 form with
  * realistic, varied, deterministic figures — two units late, one missing (Thạch Bình), one with
  * errors (Văn Yên) — plus the office's received-date register. Run by `pnpm start` before
- * `cchc consolidate`. Writes examples/reports/ and examples/received-2021-H1.csv.
+ * `cchc consolidate`. Writes examples/reports/ and examples/received-2021-H1.csv, or the same
+ * under DIR with `tsx generate-reports.ts DIR` (tests generate into a temporary folder).
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hatinh2021, hatinhCity2020, indicatorAppliesTo, parsePeriod, type Unit } from '@cchc-kpi/core';
 import { writeTemplate } from '@cchc-kpi/xlsx';
 import { fillTemplate, type ActivityFill, type IndicatorFill, type ReportFill } from './fill-template.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** Where the reports and the register go: the first argument, else this folder. */
+const target = process.argv[2] ? resolve(process.argv[2]) : here;
 const PERIOD = '2021-H1';
 const MISSING = '18112'; // Thạch Bình sends nothing
 const LATE: Record<string, string> = { '18082': '2021-06-25', '18100': '2021-06-24' }; // Đại Nài, Thạch Hạ
@@ -72,7 +75,7 @@ function fillFor(unit: Unit, i: number): ReportFill {
 async function main(): Promise<void> {
   const period = parsePeriod(PERIOD, { deadlineDaysAfterCutoff: hatinh2021.deadline.daysAfterCutoff });
   if (!period.ok) throw new Error(JSON.stringify(period.findings));
-  const reportsDir = join(here, 'reports');
+  const reportsDir = join(target, 'reports');
   await rm(reportsDir, { recursive: true, force: true });
   await mkdir(reportsDir, { recursive: true });
   const register = ['unit_code,received_on'];
@@ -83,8 +86,8 @@ async function main(): Promise<void> {
     await writeFile(join(reportsDir, template.fileName), filled);
     register.push(`${unit.code},${LATE[unit.code] ?? `2021-06-${String(15 + (i % 5)).padStart(2, '0')}`}`);
   }
-  await writeFile(join(here, `received-${PERIOD}.csv`), `${register.join('\n')}\n`);
-  await mkdir(join(here, 'out'), { recursive: true });
+  await writeFile(join(target, `received-${PERIOD}.csv`), `${register.join('\n')}\n`);
+  await mkdir(join(target, 'out'), { recursive: true });
   process.stderr.write(`Đã tạo ${register.length - 1} báo cáo mẫu trong examples/reports (kỳ ${PERIOD}).\n`);
 }
 

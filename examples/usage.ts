@@ -22,7 +22,9 @@ for (const file of (await readdir(reports)).sort()) {
   }
   const checked = checkReport(read.value, { plan: hatinh2021, units: hatinhCity2020.units, period: period.value, file });
   const profile = hatinh2021.profiles.find((p) => p.id === hatinh2021.primaryProfile)!;
-  const score = scoreUnit(checked, profile, hatinh2021, { onTime: null });
+  // On time: the date on the form, on or before the period's deadline (the CLI also reads a register).
+  const onTime = checked.report.submittedOn === null ? null : checked.report.submittedOn <= period.value.deadline;
+  const score = scoreUnit(checked, profile, hatinh2021, { onTime });
   console.log(`${file}: ${checked.unit?.name ?? '?'} — ${score.score}/${score.scale} (${score.band.vi}), ${checked.findings.length} findings`);
   consolidator.add(checked, file);
 }

@@ -124,4 +124,35 @@ describe('cchc consolidate guards', () => {
     expect(json.totals.received).toBe(1);
     rmSync(out);
   });
+  it('does not count an untouched form as received, warns about subfolders, reads a file named twice once', () => {
+    const dir2 = join(dir, 'mixed');
+    mkdirSync(join(dir2, 'nam-truoc'), { recursive: true });
+    writeFileSync(join(dir2, '18073-2021-Q2.xlsx'), readFileSync(join(dir, 'forms', '18073-2021-Q2.xlsx')));
+    writeFileSync(join(dir2, '18076-2021-Q2.xlsx'), readFileSync(good));
+    const run = runCli(['consolidate', dir2, join(dir2, '18076-2021-Q2.xlsx'), '--period', '2021-Q2', '--out', join(dir, 'mixed.xlsx'), '--json', '-', '--quiet']);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.totals.received).toBe(1);
+    const codes = json.findings.map((f: { code: string; file?: string; severity: string }) => [f.severity, f.code, f.file]);
+    expect(codes).toContainEqual(['error', 'report-empty', '18073-2021-Q2.xlsx']);
+    expect(codes).toContainEqual(['warning', 'file-skipped', 'nam-truoc']);
+    expect(codes.filter((c: string[]) => c[1] === 'duplicate-report')).toEqual([]);
+  });
 });
+
+describe('plan year and file names', () => {
+  it('refuses forms for a period outside the plan year', () => {
+    const run = runCli(['template', '--unit', '18070', '--period', '2022-H1', '--out', join(dir, 'y2022')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('không thuộc năm 2021');
+  });
+  it('warns when the file name carries another unit code than the form inside', () => {
+    const renamed = join(dir, '18079-2021-Q2.xlsx');
+    writeFileSync(renamed, readFileSync(good));
+    const run = runCli(['check', renamed, '--json']);
+    const [entry] = JSON.parse(run.stdout);
+    expect(entry.unit).toBe('18076');
+    expect(entry.findings.map((f: { code: string }) => f.code)).toContain('file-name-unit-mismatch');
+  });
+});
+

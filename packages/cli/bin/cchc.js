@@ -3,5 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/main.ts');
+const { main, prepareProcess } = await import('../src/main.ts');
+prepareProcess();
 process.exitCode = await main(process.argv);

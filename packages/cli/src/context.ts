@@ -14,11 +14,17 @@ import {
   type Result,
   type Unit,
 } from '@cchc-kpi/core';
+import type { ReadLimits } from '@cchc-kpi/xlsx';
+import type { ReadOptions } from './mapping/read-any.ts';
 
 /** The plan and unit list a command works with. */
 export interface RunContext {
   plan: Plan;
   units: Unit[];
+  /** The reader's limits given on the command line (`--max-file-size` …); absent ones keep the defaults. */
+  limits?: Partial<ReadLimits>;
+  /** How workbooks in other layouts are read: `--mappings`, `--convert`, `--unit`/`--period` overrides (mapping/read-any.ts). */
+  read?: ReadOptions;
 }
 
 export interface ContextOptions {
@@ -26,6 +32,24 @@ export interface ContextOptions {
   plan?: string;
   /** CSV or JSON file of extra units (agencies) appended to the built-in registry. */
   units?: string;
+  /** `--mappings DIR`: saved layout mappings, one `<unit code>.json` per unit. */
+  mappings?: string;
+  /** `--convert`: convert .xls/.ods through LibreOffice. */
+  convert?: boolean;
+  /** `--unit` of check/inspect: the unit of layout files, whatever they say. */
+  unitOverride?: string;
+  /** `--period` of check/inspect: the period of layout files, whatever they say. */
+  periodOverride?: string;
+}
+
+/** The reading options carried in the run context, from the command's options (undefined when none is given). */
+export function readOptionsOf(options: ContextOptions): ReadOptions | undefined {
+  const read: ReadOptions = {};
+  if (options.mappings !== undefined) read.mappings = options.mappings;
+  if (options.convert) read.convert = true;
+  if (options.unitOverride !== undefined) read.unit = options.unitOverride;
+  if (options.periodOverride !== undefined) read.period = options.periodOverride;
+  return Object.keys(read).length > 0 ? read : undefined;
 }
 
 /**
@@ -59,7 +83,8 @@ export async function loadContext(options: ContextOptions): Promise<Result<RunCo
     units = merged.value.units;
     findings.push(...extra.findings, ...merged.findings);
   }
-  return { ok: true, value: { plan, units }, findings };
+  const read = readOptionsOf(options);
+  return { ok: true, value: { plan, units, ...(read ? { read } : {}) }, findings };
 }
 
 /** Reads a UTF-8 text file; on failure pushes a finding and returns null. */

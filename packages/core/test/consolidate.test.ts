@@ -210,6 +210,14 @@ describe('consolidate: four reports, one unit missing', () => {
     expect(t.X1).toEqual({ code: 'X1', numerator: null, denominator: null, value: null, ratio: null, unitsCounted: 0, unitsMet: 0 });
   });
 
+  it('counts a yes without the required evidence as answered but not met', () => {
+    // B1 with D's "yes" lacking evidence (notMet, still counted): A yes → 1 met of 3 answering.
+    const noEvidence: IndicatorResult = { ...yesNo('B1', true), status: 'notMet', completion: 0 };
+    const d = report(D, 'd.xlsx', [ratio('R1', 0, 0), ratio('R2', 0, 0), count('C1', 1), noEvidence, na('X1')], { submittedOn: '2021-03-21' });
+    const t = consolidate({ ...options, reports: [reportA, reportB, d] }).totals.indicators;
+    expect(t.B1).toEqual({ code: 'B1', numerator: 1, denominator: 3, value: null, ratio: 1 / 3, unitsCounted: 3, unitsMet: 1 });
+  });
+
   it('scores every profile, ranks like Excel RANK', () => {
     // p100 = 100 × mean completion over applicable indicators (weights 1):
     //   A: (0.9 + 0.5 + 1 + 1)/4 = 0.85 → 85 (Khá);  B: (0.9 + 0.99 + 1 + 0)/4 = 0.7225 → 72.25 (Trung bình)

@@ -102,3 +102,13 @@ describe('parseReceivedCsv', () => {
     expect(r.findings.map((f) => [f.severity, f.code, f.file])).toEqual([['error', 'received-header-missing', 'x.csv']]);
   });
 });
+
+describe('parseReceivedCsv: broken quoting', () => {
+  it('a quote never closed reads nothing and names the line', () => {
+    const r = parseReceivedCsv('unit_code,received_on\n18070,2021-06-15\n"18073,2021-06-16\n', 'so-nhan.csv');
+    expect(r.ok).toBe(false);
+    expect(r.findings.map((f) => [f.severity, f.code, f.file, f.message.vi])).toEqual([
+      ['error', 'received-quote-unterminated', 'so-nhan.csv', 'Dòng 3: dấu ngoặc kép mở mà không đóng; không đọc được sổ theo dõi.'],
+    ]);
+  });
+});

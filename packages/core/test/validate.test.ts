@@ -51,7 +51,8 @@ function report(options: { unit?: string | null; period?: string | null; indicat
     submittedOn: '2021-03-18',
     planId: 'hatinh-2021',
     templateVersion: '1',
-    indicators: new Map(options.indicators ?? []),
+    // Default: one filled indicator, so the report is not an untouched form (`report-empty`).
+    indicators: new Map(options.indicators ?? [['CT3b', figures('CT3b', { numerator: 1, denominator: 1 })]]),
     activities: options.activities ?? [],
     file: FILE,
     source: { unitCode: at('C3'), periodCode: at('C4'), submittedOn: at('C5') },
@@ -202,7 +203,8 @@ describe('checkReport: one row per indicator rule', () => {
       '18070',
       { value: true },
       [['warning', 'evidence-missing', 'J18']],
-      { status: 'notMet', ratio: null, completion: 0, counted: false },
+      // Still an answer: in the city total's denominator, not its numerator.
+      { status: 'notMet', ratio: null, completion: 0, counted: true },
     ],
     ['no', 'CT5b', '18070', { value: false }, [], { status: 'notMet', ratio: null, completion: 0, counted: true }],
     ['yes/no as a number', 'CT5b', '18070', { value: 1 }, [['error', 'value-wrong-type', 'F18']], { status: 'invalid', ratio: null, completion: null, counted: false }],
@@ -246,7 +248,7 @@ describe('checkReport: one row per indicator rule', () => {
   });
 
   it('checks every plan indicator, absent ones as blank', () => {
-    const checked = checkReport(report(), { plan: hatinh2021, units: UNITS, period: Q1 });
+    const checked = checkReport(report({ indicators: [] }), { plan: hatinh2021, units: UNITS, period: Q1 });
     expect(Object.keys(checked.indicators)).toEqual(hatinh2021.indicators.map((i) => i.code));
     expect(Object.values(checked.indicators).map((r) => r.status)).toEqual([
       'missing',
@@ -259,7 +261,7 @@ describe('checkReport: one row per indicator rule', () => {
       'missing',
       'missing',
     ]);
-    expect(checked.findings.map((f) => f.code)).toEqual(Array(8).fill('value-missing'));
+    expect(checked.findings.map((f) => f.code)).toEqual([...Array(8).fill('value-missing'), 'report-empty']);
   });
 });
 
@@ -338,7 +340,8 @@ describe('checkReport: header rules', () => {
     ['period unreadable', '18070', 'Quý 5', Q1, [['error', 'period-invalid', 'C4']], '18070', null],
     ['period of another quarter', '18070', '2021-Q2', Q1, [['error', 'period-mismatch', 'C4']], '18070', '2021-Q2'],
     ['period lower case', '18070', '2021-q1', Q1, [], '18070', '2021-Q1'],
-    ['no period to compare with', '18070', '2021-H1', undefined, [], '18070', '2021-H1'],
+    // Dated 18/03/2021, before H1's data cut-off ends on 14/06/2021.
+    ['no period to compare with', '18070', '2021-H1', undefined, [['warning', 'submitted-before-cutoff-end', 'C5']], '18070', '2021-H1'],
   ];
   it.each(rows)('%s', (_name, unit, periodCode, context, findings, unitOut, periodOut) => {
     const checked = checkReport(report({ unit, period: periodCode }), { plan: hatinh2021, units: UNITS, ...(context ? { period: context } : {}) });
@@ -438,5 +441,36 @@ describe('completion', () => {
     [{ rule: 'increase' }, { numerator: 3, denominator: 0, value: null }, { ratio: null, completion: 1, met: true }],
   ] as const)('%j %j', (target, f, expected) => {
     expect(completion(ind(target as Indicator['target']), f)).toEqual(expected);
+  });
+});
+
+describe('checkReport: the form as a whole', () => {
+  it('an untouched form is report-empty (error)', () => {
+    const checked = checkReport(report({ indicators: [] }), { plan: hatinh2021, units: UNITS, period: Q1 });
+    expect(checked.findings.filter((f) => f.indicator === undefined).map(brief)).toEqual([['error', 'report-empty', undefined]]);
+  });
+  type Row = [name: string, submittedOn: string | null, findings: (readonly [string, string, string | undefined])[]];
+  // Q1 2021: cut-off 15/12/2020 – 14/03/2021, deadline 20/03/2021.
+  const rows: Row[] = [
+    ['on the deadline', '2021-03-20', []],
+    ['blank', null, [['warning', 'submitted-on-missing', 'C5']]],
+    ['before the cut-off ends', '2021-03-13', [['warning', 'submitted-before-cutoff-end', 'C5']]],
+    ['on the cut-off end', '2021-03-14', []],
+    ['366 days late', '2022-03-21', []],
+    ['367 days late: a mistyped year', '2022-03-22', [['warning', 'submitted-on-implausible', 'C5']]],
+  ];
+  it.each(rows)('report date %s', (_name, submittedOn, findings) => {
+    const checked = checkReport({ ...report(), submittedOn }, { plan: hatinh2021, units: UNITS, period: Q1 });
+    expect(checked.findings.filter((f) => f.indicator === undefined).map(brief)).toEqual(findings);
+  });
+});
+
+
+describe('checkReport: one mistake, one finding', () => {
+  it('a numerator the reader could not read ("1 trang") is invalid, with no extra "blank" finding', () => {
+    const value = { ...figures('CT1', { numerator: null, denominator: 1 }), unreadable: ['numerator' as const] };
+    const checked = checkReport(report({ indicators: [['CT1', value]] }), { plan: hatinh2021, units: UNITS, period: Q1 });
+    expect(checked.indicators.CT1).toMatchObject({ status: 'invalid', counted: false, ratio: null });
+    expect(checked.findings.filter((f) => f.indicator === 'CT1')).toEqual([]);
   });
 });

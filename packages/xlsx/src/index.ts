@@ -8,4 +8,7 @@ export * from './read/grid.ts';
 export * from './read-report.ts';
 export * from './write/template.ts';
 export * from './write/consolidated.ts';
+export * from './write/cover.ts';
+export * from './write/feedback.ts';
+export * from './write/sheet-name.ts';
 export * from './read/marker.ts';

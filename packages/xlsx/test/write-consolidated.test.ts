@@ -13,8 +13,8 @@ describe('writeConsolidated', async () => {
   const book = openXlsx(bytes);
   const cell = (sheet: string, ref: string) => book.cell(sheet, ref);
 
-  it('writes the six sheets in order', () => {
-    expect(book.sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Đơn vị × chỉ tiêu', 'Xếp hạng', 'Tiến độ nộp', 'Hoạt động', 'Phát hiện']);
+  it('writes the cover, then the six sheets in order', () => {
+    expect(book.sheets.map((s) => s.name)).toEqual(['Báo cáo tóm tắt', 'Tổng hợp', 'Đơn vị × chỉ tiêu', 'Xếp hạng', 'Tiến độ nộp', 'Hoạt động', 'Phát hiện']);
     expect(book.sheets.every((s) => s.state === 'visible')).toBe(true);
   });
 
@@ -129,7 +129,8 @@ describe('writeConsolidated', async () => {
   });
 
   it('prints on A4 landscape, fit to width, with repeated header rows', () => {
-    for (const sheet of book.sheets) {
+    // the cover is an A4 portrait document (write-cover.test.ts); the tables are landscape
+    for (const sheet of book.sheets.filter((s) => s.name !== 'Báo cáo tóm tắt')) {
       expect(sheet.xml, sheet.name).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"/);
       expect(sheet.xml).toContain('<pageSetUpPr fitToPage="1"/>');
     }

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LIST_NAMES } from '@cchc-kpi/core';
+import { LIST_NAMES, compareConsolidations, parsePreviousConsolidation } from '@cchc-kpi/core';
 import { writeConsolidated } from '../src/write/consolidated.ts';
 import { TEMPLATE_SHEETS, writeTemplate } from '../src/write/template.ts';
 import { consolidation, period, plan, units } from './write-fixtures.ts';
@@ -36,6 +36,14 @@ function csvNumber(text: string): number {
 
 /** Recalculates `bytes` in LibreOffice and returns, per formula cell, the cached and recalculated values. */
 function recalc(bytes: Uint8Array, base: string): Array<{ where: string; cached: string | number | null; recalculated: string | undefined }> {
+  return recalcAll(bytes, base).cells;
+}
+
+/** {@link recalc}, plus every sheet's recalculated rows (CSV fields) by sheet name. */
+function recalcAll(
+  bytes: Uint8Array,
+  base: string,
+): { cells: Array<{ where: string; cached: string | number | null; recalculated: string | undefined }>; sheets: Map<string, string[][]> } {
   const dir = mkdtempSync(path.join(tmpdir(), 'cchc-lo-'));
   try {
     const file = path.join(dir, `${base}.xlsx`);
@@ -43,16 +51,17 @@ function recalc(bytes: Uint8Array, base: string): Array<{ where: string; cached:
     execFileSync(loRecalc, [file, path.join(dir, 'out')], { timeout: 180_000, stdio: 'pipe' });
     const book: XBook = openXlsx(bytes);
     const out: Array<{ where: string; cached: string | number | null; recalculated: string | undefined }> = [];
+    const sheets = new Map<string, string[][]>();
     for (const sheet of book.sheets) {
-      const formulas = [...sheet.cells.values()].filter((c) => c.formula !== undefined);
-      if (formulas.length === 0) continue;
       const rows = parseCsv(readFileSync(path.join(dir, 'out', `${base}-${sheet.name}.csv`), 'utf8'));
+      sheets.set(sheet.name, rows);
+      const formulas = [...sheet.cells.values()].filter((c) => c.formula !== undefined);
       for (const c of formulas) {
         const { row, col } = rowCol(c.ref);
         out.push({ where: `${sheet.name}!${c.ref} = ${c.formula}`, cached: c.value, recalculated: rows[row - 1]?.[col - 1] });
       }
     }
-    return out;
+    return { cells: out, sheets };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -75,6 +84,46 @@ describe.skipIf(!canRecalc)('LibreOffice recalculation', () => {
     const cells = recalc(await writeConsolidated(consolidation(), plan), 'consolidated');
     expect(cells.length).toBeGreaterThan(40);
     expectAgreement(cells);
+  });
+
+  it('agrees with every cached value and with the consolidation when there is a comparison sheet and units sorted by name', async () => {
+    const result = consolidation();
+    const previous = parsePreviousConsolidation(
+      JSON.stringify({
+        plan: { id: plan.id },
+        period: { code: '2020-H1', kind: 'half', year: 2020, index: 1 },
+        units: [{ code: '18070', submitted: true, score: 80, rank: 2 }, { code: '18073', submitted: true, score: 95, rank: 1 }],
+        totals: { indicators: { CT1: { numerator: 1, denominator: 2, ratio: 0.5 }, CT3a: { numerator: 180, denominator: 200, ratio: 0.9 }, CT5a: { value: 1 } }, completeness: 1, timeliness: 0.5 },
+      }),
+      'prev.json',
+    );
+    if (!previous.ok) throw new Error('fixture');
+    const comparison = compareConsolidations(result, plan, previous.value);
+    const { cells, sheets } = recalcAll(await writeConsolidated(result, plan, { comparison, sort: 'name' }), 'compared');
+    expectAgreement(cells);
+    const at = (sheet: string, ref: string): string | undefined => {
+      const { row, col } = rowCol(ref);
+      return sheets.get(sheet)?.[row - 1]?.[col - 1];
+    };
+    // the recalculated city totals are the consolidation's (sum, then divide)
+    plan.indicators.forEach((indicator, i) => {
+      const total = result.totals.indicators[indicator.code]!;
+      const row = 5 + i;
+      const main = indicator.measure === 'count' ? total.value : total.numerator;
+      expect(at('Tổng hợp', `F${row}`), indicator.code).toBe(main === null ? '' : String(main));
+      if (total.ratio === null) expect(at('Tổng hợp', `H${row}`) ?? '', indicator.code).toBe('');
+      else expect(csvNumber(at('Tổng hợp', `H${row}`)!)).toBeCloseTo(total.ratio, 12);
+      expect(at('Tổng hợp', `I${row}`), indicator.code).toBe(String(total.unitsCounted));
+    });
+    // and the recalculated changes are the comparison's
+    comparison.indicators.forEach((c, i) => {
+      const recalculated = at('So sánh cùng kỳ', `F${5 + i}`) ?? '';
+      if (c.change.ratio === null) expect(recalculated, c.code).toBe('');
+      else expect(csvNumber(recalculated), c.code).toBeCloseTo(c.change.ratio, 12);
+    });
+    // units by name: Đồng Môn, Nam Hà, Trần Phú
+    expect([17, 18, 19].map((r) => at('So sánh cùng kỳ', `B${r}`))).toEqual(['18103', '18073', '18070']);
+    expect([17, 18, 19].map((r) => at('So sánh cùng kỳ', `F${r}`))).toEqual(['', '-3.75', '7.5']);
   });
 
   it('agrees with every cached value of the template', async () => {

@@ -1,12 +1,13 @@
 import { hasErrors, parsePeriod, type Period } from '@cchc-kpi/core';
 import { loadContext } from '../context.ts';
 import { checkEntry } from '../json.ts';
-import { formatFinding, type Lang } from '../io/lang.ts';
+import { formatFinding, printable, type Lang } from '../io/lang.ts';
 import { scanInputs } from '../io/inputs.ts';
 import { processFile } from '../pipeline.ts';
+import { withLimits, type LimitFlags } from '../io/limits.ts';
 import { EXIT, type Io } from './io.ts';
 
-export interface CheckOptions {
+export interface CheckOptions extends LimitFlags {
   json?: boolean;
   plan?: string;
   units?: string;
@@ -19,8 +20,11 @@ export interface CheckOptions {
  * finding, 1 when some has, 2 when the command could not run (bad plan, period or paths).
  */
 export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<number> {
-  const context = await loadContext(options);
-  if (!context.ok) return io.failed(context.findings, options.lang);
+  const loaded = await loadContext(options);
+  if (!loaded.ok) return io.failed(loaded.findings, options.lang);
+  const limited = withLimits(loaded.value, options);
+  if (!limited.ok) return io.failed(limited.findings, options.lang);
+  const context = { ...loaded, value: limited.value };
   let period: Period | undefined;
   if (options.period) {
     const parsed = parsePeriod(options.period, { deadlineDaysAfterCutoff: context.value.plan.deadline.daysAfterCutoff });
@@ -34,10 +38,10 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
   let errors = false;
   for (const path of scan.files) {
     const outcome = await processFile(path, context.value, period);
-    errors ||= hasErrors(outcome.findings) || !outcome.checked;
+    errors ||= hasErrors(outcome.findings) || (!outcome.checked && !outcome.ownOutput);
     entries.push(checkEntry(outcome, context.value.plan));
     if (!options.json) {
-      io.out(`${outcome.file}: ${outcome.findings.length === 0 ? (options.lang === 'vi' ? 'không có phát hiện nào' : 'no findings') : ''}`);
+      io.out(`${printable(outcome.file)}: ${outcome.findings.length === 0 ? (options.lang === 'vi' ? 'không có phát hiện nào' : 'no findings') : ''}`);
       for (const finding of outcome.findings) io.out(`  ${formatFinding(finding, options.lang)}`);
     }
   }

@@ -1,24 +1,36 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { createConsolidator, makeFinding, parsePeriod, parseReceivedCsv, type Consolidation } from '@cchc-kpi/core';
+import { createConsolidator, makeFinding, parsePeriod, parseReceivedCsv, withLastYearFigures, type Consolidation } from '@cchc-kpi/core';
 import { readAll } from '../consolidate/read-all.ts';
 import { outputFiles, writeOutputs } from '../consolidate/write-outputs.ts';
+import { prepareReport, reportExtras, reportOutputFiles, reportSummary, writeReportOutputs, type ReportFlags } from '../consolidate/report-outputs.ts';
+import { periodOutsidePlan } from '../io/plan-year.ts';
 import { loadContext, readText } from '../context.ts';
+import { parseCsvSeparator } from '../io/csv.ts';
 import { isOwnOutput } from '../io/own-output.ts';
 import { scanInputs } from '../io/inputs.ts';
 import type { Lang } from '../io/lang.ts';
+import { removePendingTempFiles } from '../io/atomic-write.ts';
+import { createReadPool, defaultWorkerCount } from '../pool/read-pool.ts';
 import { createProgress } from '../progress.ts';
+import { withLimits, type LimitFlags } from '../io/limits.ts';
 import { EXIT, type Io } from './io.ts';
 
-export interface ConsolidateOptions {
+export interface ConsolidateOptions extends LimitFlags, ReportFlags {
   period: string;
   out: string;
   json?: string;
+  /** CSV of the unit × indicator table; findings in the `-phat-hien` file next to it. */
+  csv?: string;
+  /** `,` (default), `;` or `tab`. */
+  csvSeparator?: string;
   received?: string;
   plan?: string;
   units?: string;
   quiet?: boolean;
   force?: boolean;
+  /** Files read in parallel (worker threads); default the available cores; 1 reads in-process. */
+  workers?: number;
   lang: Lang;
 }
 
@@ -26,6 +38,7 @@ const SKIP_REASON: Record<string, { vi: string; en: string }> = {
   'lock-file': { vi: 'tệp khóa tạm của Excel', en: 'an Excel lock file' },
   'own-output': { vi: 'tệp kết quả của chính lệnh này', en: "this command's own output" },
   'not-a-workbook': { vi: 'không phải sổ tính Excel', en: 'not an Excel workbook' },
+  subfolder: { vi: 'thư mục con không được đọc (hãy đặt mọi báo cáo vào cùng một thư mục)', en: 'subfolders are not read (put every report in one folder)' },
 };
 
 /**
@@ -38,15 +51,38 @@ const SKIP_REASON: Record<string, { vi: string; en: string }> = {
  */
 export async function runConsolidate(paths: string[], options: ConsolidateOptions, io: Io): Promise<number> {
   const { lang } = options;
-  const context = await loadContext(options);
-  if (!context.ok) return io.failed(context.findings, lang);
+  const loaded = await loadContext(options);
+  if (!loaded.ok) return io.failed(loaded.findings, lang);
+  const limited = withLimits(loaded.value, options);
+  if (!limited.ok) return io.failed(limited.findings, lang);
+  const context = { ...loaded, value: limited.value };
   const { plan, units } = context.value;
   const period = parsePeriod(options.period, { deadlineDaysAfterCutoff: plan.deadline.daysAfterCutoff });
   if (!period.ok) return io.failed(period.findings, lang);
+  const outside = periodOutsidePlan(period.value, plan, lang);
+  if (outside) {
+    io.err(outside);
+    return EXIT.cannotRun;
+  }
+  // --html, --feedback, --compare, --report-date (consolidate/report-outputs.ts)
+  const report = await prepareReport(options, plan, period.value, basename, units);
+  if (!report.ok) return io.failed(report.findings, lang);
 
   const outputs = outputFiles(options);
   if (extname(options.out).toLowerCase() !== '.xlsx') {
     io.err(lang === 'vi' ? `Tệp kết quả phải có đuôi .xlsx: ${options.out}` : `The output must end in .xlsx: ${options.out}`);
+    return EXIT.cannotRun;
+  }
+  if (options.csvSeparator !== undefined && parseCsvSeparator(options.csvSeparator) === null) {
+    io.err(
+      lang === 'vi'
+        ? `Dấu phân cách CSV không hợp lệ: "${options.csvSeparator}" (dùng , hoặc ; hoặc tab).`
+        : `Invalid CSV separator: "${options.csvSeparator}" (use , or ; or tab).`,
+    );
+    return EXIT.cannotRun;
+  }
+  if (new Set(outputs.map((o) => resolve(o))).size !== outputs.length) {
+    io.err(lang === 'vi' ? `Hai tệp kết quả trùng đường dẫn: ${outputs.join(', ')}` : `Two outputs share a path: ${outputs.join(', ')}`);
     return EXIT.cannotRun;
   }
   const scan = await scanInputs(paths);
@@ -56,6 +92,19 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
     // An output among the inputs is refused, unless it is our own earlier consolidated workbook.
     if (inputs.has(resolve(output)) && !(await isOwnOutput(output))) {
       io.err(lang === 'vi' ? `Tệp kết quả trùng với một tệp đầu vào: ${output}` : `An output is also an input: ${output}`);
+      return EXIT.cannotRun;
+    }
+    if (existsSync(output) && !options.force) {
+      io.err(lang === 'vi' ? `Tệp ${output} đã có; thêm --force để ghi đè.` : `${output} exists; add --force to overwrite it.`);
+      return EXIT.cannotRun;
+    }
+  }
+  // --html and --feedback files: not over another output or an input, not over a file without --force.
+  const reportFiles = reportOutputFiles(options, units, period.value.code);
+  for (const output of reportFiles) {
+    const clash = outputs.some((o) => resolve(o) === resolve(output)) || inputs.has(resolve(output));
+    if (clash) {
+      io.err(lang === 'vi' ? `Tệp kết quả trùng với một tệp khác của lệnh: ${output}` : `An output clashes with another file of the command: ${output}`);
       return EXIT.cannotRun;
     }
     if (existsSync(output) && !options.force) {
@@ -75,36 +124,58 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
     startFindings.push(...parsed.findings);
   }
 
-  const consolidator = createConsolidator({ plan, units, period: period.value, ...(received ? { received } : {}) });
+  // With --compare, a CT2a figure without last year's takes it from the earlier consolidation.
+  const consolidator = withLastYearFigures(createConsolidator({ plan, units, period: period.value, ...(received ? { received } : {}) }), report.value.lastYear, plan);
+  if (report.value.findings.length > 0) consolidator.addFailure(options.compare ? basename(options.compare) : '', report.value.findings);
   if (startFindings.length > 0) consolidator.addFailure(options.received ? basename(options.received) : '', startFindings);
   for (const skipped of scan.skipped) {
     const file = basename(skipped.file);
     const reason = SKIP_REASON[skipped.reason] ?? { vi: skipped.reason, en: skipped.reason };
     consolidator.addFailure(file, [
-      makeFinding('notice', 'file-skipped', { vi: `Bỏ qua ${file}: ${reason.vi}.`, en: `Skipped ${file}: ${reason.en}.` }, { file }),
+      makeFinding(skipped.reason === 'subfolder' ? 'warning' : 'notice', 'file-skipped', { vi: `Bỏ qua ${file}: ${reason.vi}.`, en: `Skipped ${file}: ${reason.en}.` }, { file }),
     ]);
   }
 
-  let interrupted = false;
+  // Ctrl-C: stop reading at once, destroy the pool, write nothing (exit 130). A second Ctrl-C
+  // while the pool shuts down ends the process.
+  const stop = new AbortController();
   const onInterrupt = (): void => {
-    interrupted = true;
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
   };
-  process.once('SIGINT', onInterrupt);
+  process.on('SIGINT', onInterrupt);
+  const pool = await createReadPool({ context: context.value, period: period.value, workers: options.workers ?? defaultWorkerCount() });
   const progress = createProgress({ total: scan.files.length, quiet: Boolean(options.quiet), isTty: io.isTty, lang, err: io.err });
+  let complete = false;
   try {
-    await readAll(scan.files, context.value, period.value, consolidator, progress, () => interrupted);
+    complete = await readAll(scan.files, { pool, consolidator, progress, signal: stop.signal });
   } finally {
     progress.stop();
+    await pool.destroy();
     process.removeListener('SIGINT', onInterrupt);
   }
-  if (interrupted) {
+  if (!complete || stop.signal.aborted) {
     io.err(lang === 'vi' ? 'Đã dừng theo yêu cầu; không ghi tệp kết quả nào.' : 'Stopped on request; no output written.');
     return 130;
   }
 
-  const result = consolidator.finish();
-  await writeOutputs(result, plan, options, io.out);
-  if (!options.quiet) io.err(summary(result, options, lang));
+  // Ctrl-C while writing: outputs already renamed into place are whole; the temporary file of the
+  // one being written is removed, so no partial file is left behind.
+  const onInterruptWriting = (): void => {
+    removePendingTempFiles();
+    io.err(lang === 'vi' ? 'Đã dừng theo yêu cầu trong khi ghi; không để lại tệp ghi dở.' : 'Stopped on request while writing; no partial file left.');
+    process.exit(130);
+  };
+  process.on('SIGINT', onInterruptWriting);
+  try {
+    const result = consolidator.finish();
+    const extras = reportExtras(result, plan, report.value);
+    await writeOutputs(result, plan, { ...options, ...extras }, io.out);
+    await writeReportOutputs(result, plan, { ...options, ...extras });
+    if (!options.quiet) io.err(summary(result, options, lang));
+  } finally {
+    process.removeListener('SIGINT', onInterruptWriting);
+  }
   return EXIT.ok;
 }
 
@@ -113,6 +184,6 @@ function summary(result: Consolidation, options: ConsolidateOptions, lang: Lang)
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const late = totals.received - totals.onTime;
   return lang === 'vi'
-    ? `Kỳ ${result.period.code}: đã nhận ${totals.received}/${totals.expected} đơn vị, đúng hạn ${totals.onTime}, muộn hoặc chưa rõ ngày ${late}; ${result.findings.length} phát hiện (${errors} lỗi). Đã ghi ${options.out}${options.json && options.json !== '-' ? ` và ${options.json}` : ''}.`
-    : `Period ${result.period.code}: received ${totals.received}/${totals.expected} units, on time ${totals.onTime}, late or undated ${late}; ${result.findings.length} findings (${errors} errors). Wrote ${options.out}${options.json && options.json !== '-' ? ` and ${options.json}` : ''}.`;
+    ? `Kỳ ${result.period.code}: đã nhận ${totals.received}/${totals.expected} đơn vị, đúng hạn ${totals.onTime}, muộn hoặc chưa rõ ngày ${late}; ${result.findings.length} phát hiện (${errors} lỗi). Đã ghi ${outputFiles(options).join(', ')}${reportSummary(options, result.units.length, lang)}.`
+    : `Period ${result.period.code}: received ${totals.received}/${totals.expected} units, on time ${totals.onTime}, late or undated ${late}; ${result.findings.length} findings (${errors} errors). Wrote ${outputFiles(options).join(', ')}${reportSummary(options, result.units.length, lang)}.`;
 }

@@ -16,8 +16,26 @@ export interface Io {
   isTty: boolean;
 }
 
-/** The process's own stdout/stderr. */
+let pipeGuarded = false;
+
+/**
+ * Stops quietly when the reader of stdout/stderr goes away (`cchc check … | head`): an EPIPE
+ * ends the process with the exit code already set instead of crashing with a stack trace.
+ */
+function guardBrokenPipes(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      throw error;
+    });
+  }
+}
+
+/** The process's own stdout/stderr (a closed pipe ends the process quietly). */
 export function processIo(): Io {
+  guardBrokenPipes();
   const io: Io = {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),

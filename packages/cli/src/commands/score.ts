@@ -4,9 +4,10 @@ import { checkEntry, type ScoreEntryJson } from '../json.ts';
 import { formatFinding, pick, type Lang } from '../io/lang.ts';
 import { scanInputs } from '../io/inputs.ts';
 import { processFile } from '../pipeline.ts';
+import { withLimits, type LimitFlags } from '../io/limits.ts';
 import { EXIT, type Io } from './io.ts';
 
-export interface ScoreOptions {
+export interface ScoreOptions extends LimitFlags {
   json?: boolean;
   plan?: string;
   units?: string;
@@ -19,8 +20,11 @@ export interface ScoreOptions {
  * Exit codes as `check`.
  */
 export async function runScore(path: string, options: ScoreOptions, io: Io): Promise<number> {
-  const context = await loadContext(options);
-  if (!context.ok) return io.failed(context.findings, options.lang);
+  const loaded = await loadContext(options);
+  if (!loaded.ok) return io.failed(loaded.findings, options.lang);
+  const limited = withLimits(loaded.value, options);
+  if (!limited.ok) return io.failed(limited.findings, options.lang);
+  const context = { ...loaded, value: limited.value };
   const scan = await scanInputs([path]);
   if (scan.missing.length > 0) return io.missing(scan.missing, options.lang);
   const file = scan.files[0];

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePeriod } from '@cchc-kpi/core';
 import { writeTemplate } from '@cchc-kpi/xlsx';
+import { periodOutsidePlan } from '../io/plan-year.ts';
 import { loadContext } from '../context.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import type { Lang } from '../io/lang.ts';
@@ -31,6 +32,11 @@ export async function runTemplate(options: TemplateOptions, io: Io): Promise<num
   const { plan, units } = context.value;
   const period = parsePeriod(options.period, { deadlineDaysAfterCutoff: plan.deadline.daysAfterCutoff });
   if (!period.ok) return io.failed(period.findings, lang);
+  const outside = periodOutsidePlan(period.value, plan, lang);
+  if (outside) {
+    io.err(outside);
+    return EXIT.cannotRun;
+  }
   if (Boolean(options.all) === Boolean(options.unit?.length)) {
     io.err(lang === 'vi' ? 'Chọn một trong hai: --unit MÃ hoặc --all.' : 'Give either --unit CODE or --all.');
     return EXIT.cannotRun;

@@ -1,29 +1,46 @@
-import { toJson, type Consolidation, type Plan } from '@cchc-kpi/core';
+import type { Consolidation, Plan } from '@cchc-kpi/core';
 import { writeConsolidated } from '@cchc-kpi/xlsx';
 import { writeFileAtomic } from '../io/atomic-write.ts';
+import { parseCsvSeparator } from '../io/csv.ts';
+import { consolidationCsv, csvFindingsPath } from './csv-tables.ts';
+import { consolidationJson, workbookOptions, type ReportExtras, type ReportFlags } from './report-outputs.ts';
 
 /** The outputs `cchc consolidate` can write; each path is written atomically. */
-export interface OutputPaths {
+export interface OutputPaths extends ReportFlags, ReportExtras {
   /** The consolidated workbook (.xlsx). */
   out: string;
   /** JSON file, or `-` for stdout. */
   json?: string;
+  /** CSV of the unit × indicator table; the findings go next to it (see `csvFindingsPath`). */
+  csv?: string;
+  /** `--csv-separator` as typed (`,` default, `;`, `tab`); see `parseCsvSeparator`. */
+  csvSeparator?: string;
 }
 
 /** Paths of the outputs that are files (not stdout), for the overwrite and input checks. */
 export function outputFiles(paths: OutputPaths): string[] {
-  return [paths.out, ...(paths.json && paths.json !== '-' ? [paths.json] : [])];
+  return [
+    paths.out,
+    ...(paths.json && paths.json !== '-' ? [paths.json] : []),
+    ...(paths.csv ? [paths.csv, csvFindingsPath(paths.csv)] : []),
+  ];
 }
 
 /**
- * Writes the consolidated workbook and, when asked, the JSON (to a file, or to `stdout` for `-`).
+ * Writes the consolidated workbook and, when asked, the JSON (to a file, or to `stdout` for `-`)
+ * and the two CSV files (UTF-8 with BOM; separator from `csvSeparator`, default comma).
  * Each file goes to a temporary name first and is renamed into place.
  */
 export async function writeOutputs(result: Consolidation, plan: Plan, paths: OutputPaths, stdout: (text: string) => void): Promise<void> {
-  await writeFileAtomic(paths.out, await writeConsolidated(result, plan));
+  await writeFileAtomic(paths.out, await writeConsolidated(result, plan, workbookOptions(paths)));
   if (paths.json) {
-    const json = `${JSON.stringify(toJson(result), null, 2)}\n`;
+    const json = `${JSON.stringify(consolidationJson(result, paths), null, 2)}\n`;
     if (paths.json === '-') stdout(json.trimEnd());
     else await writeFileAtomic(paths.json, json);
+  }
+  if (paths.csv) {
+    const csv = consolidationCsv(result, plan, parseCsvSeparator(paths.csvSeparator ?? ',') ?? ',');
+    await writeFileAtomic(paths.csv, csv.table);
+    await writeFileAtomic(csvFindingsPath(paths.csv), csv.findings);
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -11,11 +12,27 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  pending.add(temp);
   try {
     await writeFile(temp, data);
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  } finally {
+    pending.delete(temp);
   }
+}
+
+/** Temporary files of writes in progress (written, not yet renamed into place). */
+const pending = new Set<string>();
+
+/**
+ * Removes, synchronously, the temporary files of the atomic writes still in progress, so a
+ * process stopped in the middle of writing (Ctrl-C) leaves no partial file behind. Outputs
+ * already renamed into place are whole and stay.
+ */
+export function removePendingTempFiles(): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
 }

@@ -15,4 +15,9 @@ export const CONSOLIDATION_FINDING_CODES = {
   'received-without-report': { severity: 'warning', about: 'The received-date register records a report, but none of the unit for the period was read.' },
   'received-unknown-unit': { severity: 'warning', about: 'The received-date register names a unit code the registry does not know.' },
   'expected-unit-unknown': { severity: 'warning', about: 'The expected-unit list names a unit code the registry does not know; ignored.' },
+  'compare-file-invalid': { severity: 'error', about: 'The --compare file is not a JSON written by `cchc consolidate --json` (consolidate/year-on-year.ts).' },
+  'compare-period-not-previous-year': { severity: 'warning', about: 'The --compare consolidation is not the same period one year earlier; changes computed, last year figures not taken.' },
+  'compare-plan-differs': { severity: 'notice', about: 'The --compare consolidation was made against another plan; indicators matched by code.' },
+  'denominator-from-previous': { severity: 'notice', about: "A comparison indicator (CT2a) without last year's figure: taken from last year's consolidation (consolidate/last-year.ts)." },
+  'previous-figure-differs': { severity: 'notice', about: "The last-year figure a unit typed differs from last year's consolidation; the typed figure is kept." },
 } as const satisfies Record<string, { severity: Severity; about: string }>;

@@ -4,6 +4,7 @@ import type { UnitKind } from '../plan/schema.ts';
 import type { UnitScore } from '../score/types.ts';
 import type { IndicatorStatus } from '../validate/types.ts';
 import type { Consolidation } from './types.ts';
+import type { Comparison } from './year-on-year.ts';
 
 /** One indicator of one unit in the JSON output (fractions 0–1; null = blank / not applicable). */
 export interface IndicatorJson {
@@ -60,6 +61,8 @@ export interface ConsolidationJson {
   };
   activities: { themes: string[]; forms: string[]; counts: number[][] };
   findings: Finding[];
+  /** Change against an earlier consolidation (`cchc consolidate --compare`); absent without it. */
+  comparison?: Comparison;
 }
 
 const copyFinding = (f: Finding): Finding => ({ ...f, message: { ...f.message } });

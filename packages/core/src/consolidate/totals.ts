@@ -8,7 +8,8 @@ import type { IndicatorTotal } from './types.ts';
  * - ratio/comparison: numerator = Σ numerators, denominator = Σ denominators of units with
  *   `counted` true; ratio = numerator ÷ denominator (null when the sum is 0);
  * - count: value = Σ values of counted units; numerator/denominator/ratio null;
- * - boolean: numerator = counted units answering yes, denominator = counted units; ratio = share.
+ * - boolean: numerator = counted units whose yes is met (with the evidence the plan requires),
+ *   denominator = counted units (every valid answer); ratio = share.
  * Nothing counted → all figures null. `unitsCounted` = units included; `unitsMet` = units with
  * status `met`.
  */
@@ -28,7 +29,7 @@ export function indicatorTotals(plan: Plan, units: readonly Record<string, Indic
           value += r.value;
         } else if (indicator.measure === 'boolean') {
           if (typeof r.value !== 'boolean') continue;
-          numerator += r.value ? 1 : 0;
+          numerator += r.status === 'met' ? 1 : 0;
           denominator += 1;
         } else {
           if (r.numerator === null || r.denominator === null) continue;

@@ -34,7 +34,7 @@ export interface UnitResult {
 /**
  * A city total for one indicator: sums of the counted units' numerators and denominators, then
  * divided (never an average of percentages). For `count` measures `value` is the sum and
- * numerator/denominator are null; for `boolean` measures numerator = units answering yes,
+ * numerator/denominator are null; for `boolean` measures numerator = units whose yes is met (with required evidence),
  * denominator = units answering. `ratio` is null where nothing was counted.
  */
 export interface IndicatorTotal {

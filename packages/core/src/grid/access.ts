@@ -12,8 +12,56 @@ function nameKey(name: string): string {
 
 /** The sheet with this name (case-insensitive, as Excel treats sheet names), or null. */
 export function getSheet(grid: Grid, name: string): Sheet | null {
-  const key = nameKey(name);
-  return grid.sheets.find((s) => nameKey(s.name) === key) ?? null;
+  return grid.sheets[sheetIndexOf(grid, name)] ?? null;
+}
+
+/**
+ * Lookup tables of a grid, built on first use: sheet index and defined names by `nameKey`.
+ * Rebuilt when the grid's sheet or name arrays are replaced or change length (grids are data,
+ * normally never changed once read).
+ */
+interface GridIndex {
+  sheets: readonly Sheet[];
+  sheetCount: number;
+  names: Grid['definedNames'];
+  nameCount: number;
+  sheetByKey: Map<string, number>;
+  namesByKey: Map<string, Grid['definedNames']>;
+}
+
+const indexes = new WeakMap<Grid, GridIndex>();
+
+function gridIndex(grid: Grid): GridIndex {
+  const cached = indexes.get(grid);
+  if (
+    cached !== undefined &&
+    cached.sheets === grid.sheets &&
+    cached.sheetCount === grid.sheets.length &&
+    cached.names === grid.definedNames &&
+    cached.nameCount === grid.definedNames.length
+  ) {
+    return cached;
+  }
+  const sheetByKey = new Map<string, number>();
+  grid.sheets.forEach((s, i) => {
+    const key = nameKey(s.name);
+    if (!sheetByKey.has(key)) sheetByKey.set(key, i);
+  });
+  const namesByKey = new Map<string, Grid['definedNames']>();
+  for (const d of grid.definedNames) {
+    const key = nameKey(d.name);
+    const list = namesByKey.get(key);
+    if (list === undefined) namesByKey.set(key, [d]);
+    else list.push(d);
+  }
+  const index: GridIndex = { sheets: grid.sheets, sheetCount: grid.sheets.length, names: grid.definedNames, nameCount: grid.definedNames.length, sheetByKey, namesByKey };
+  indexes.set(grid, index);
+  return index;
+}
+
+/** Index of the first sheet with this name (case-insensitive, NFC), or -1. */
+function sheetIndexOf(grid: Grid, name: string): number {
+  return gridIndex(grid).sheetByKey.get(nameKey(name)) ?? -1;
 }
 
 /** The cell at a 1-based row and column, or `undefined` when the grid holds none there. */
@@ -60,16 +108,14 @@ export interface ResolvedName {
  * Returns null when no usable definition exists.
  */
 export function resolveName(grid: Grid, name: string): ResolvedName | null {
-  const key = nameKey(name);
-  const candidates = grid.definedNames.filter((d) => nameKey(d.name) === key);
+  const candidates = gridIndex(grid).namesByKey.get(nameKey(name)) ?? [];
   const ordered = [...candidates.filter((d) => d.localSheet === undefined), ...candidates.filter((d) => d.localSheet !== undefined)];
   for (const d of ordered) {
     const parsed = parseSheetRef(d.ref);
     if (!parsed) continue;
     let sheetIndex: number;
     if (parsed.sheet !== undefined) {
-      const sheetKey = nameKey(parsed.sheet);
-      sheetIndex = grid.sheets.findIndex((s) => nameKey(s.name) === sheetKey);
+      sheetIndex = sheetIndexOf(grid, parsed.sheet);
     } else {
       sheetIndex = d.localSheet ?? -1;
     }

@@ -39,8 +39,18 @@ const REFERENCE_DATE = new Date(2000, 0, 1);
 
 /** True when `text` is a real calendar date written `yyyy-MM-dd` (e.g. not `2021-02-29`). */
 export function isIsoDate(text: string): boolean {
-  return toDate(text) !== null;
+  // Reports repeat the same few hundred dates; date-fns parsing each time showed in profiles.
+  let valid = isoDateValidity.get(text);
+  if (valid === undefined) {
+    valid = toDate(text) !== null;
+    if (isoDateValidity.size >= 4096) isoDateValidity.clear();
+    isoDateValidity.set(text, valid);
+  }
+  return valid;
 }
+
+/** Memo of {@link isIsoDate} (bounded: cleared when full). */
+const isoDateValidity = new Map<string, boolean>();
 
 /**
  * Parses a period code: `2021-Q1`…`2021-Q4`, `2021-H1`, `2021-H2` or `2021` (any case; also

@@ -154,6 +154,27 @@ export const profileSchema = z.object({
 /** Submission deadline rule: `days` after the end of the period's Decree 09/2019 cut-off window. */
 export const deadlineSchema = z.object({ daysAfterCutoff: z.number().int().min(0) });
 
+/**
+ * How the city's consolidated report is headed and signed, in the administrative layout of
+ * Decree 30/2020/NĐ-CP (Appendix I): the governing body (cơ quan chủ quản) and the issuing body
+ * (cơ quan ban hành) in the top-left block, the document symbol after "Số:", the place of the
+ * place-and-date line, the signer and the recipients ("Nơi nhận"). All Vietnamese, as printed.
+ */
+export const reportHeadingSchema = z.object({
+  /** Governing body, printed above the issuing body, e.g. "UBND THÀNH PHỐ HÀ TĨNH"; may be empty. */
+  parentBody: z.string().default(''),
+  /** Issuing body, printed in bold, e.g. "VĂN PHÒNG HĐND VÀ UBND". */
+  issuingBody: z.string().min(1),
+  /** Place name of the place-and-date line, e.g. "Hà Tĩnh". */
+  place: z.string().min(1),
+  /** Document symbol after the number: "Số: …/BC-UBND". */
+  symbol: z.string().min(1),
+  /** Signature block: authority line (e.g. "TL. CHỦ TỊCH", may be empty), title and name (may be empty: signed by hand). */
+  signer: z.object({ authority: z.string().default(''), title: z.string().min(1), name: z.string().default('') }),
+  /** "Nơi nhận" lines, e.g. "UBND tỉnh (để b/c);"; printed with a leading "- ". */
+  recipients: z.array(z.string()).default([]),
+});
+
 export const planSchema = z.object({
   id,
   title: textSchema,
@@ -167,6 +188,8 @@ export const planSchema = z.object({
   /** Profile whose score is `score` in outputs (the 100-point one). */
   primaryProfile: id,
   deadline: deadlineSchema.default({ daysAfterCutoff: 6 }),
+  /** Heading and signature of the consolidated report (Decree 30/2020/NĐ-CP); optional, see {@link reportHeadingSchema}. */
+  report: reportHeadingSchema.optional(),
 });
 
 export type Text = z.infer<typeof textSchema>;
@@ -181,3 +204,4 @@ export type ScoringProfile = z.infer<typeof profileSchema>;
 export type Plan = z.infer<typeof planSchema>;
 /** The plan as written in a JSON file, before defaults are applied. */
 export type PlanInput = z.input<typeof planSchema>;
+export type ReportHeading = z.infer<typeof reportHeadingSchema>;

@@ -47,6 +47,7 @@ function locateField(ctx: ReadContext, indicator: Indicator, field: IndicatorFie
  * - every measure: `note` and `evidence` as normalised text.
  * `source` records every resolved cell (numerator, denominator, value, evidence — also when
  * blank, so later findings can name it) and the percent cell only when the unit typed into it.
+ * A figure whose cell held something unreadable is listed in `unreadable` (its error names the cell).
  * Missing names of required fields → `template-name-missing` (warning). Returns null when none of
  * the indicator's names exist (the indicator is then absent from the report).
  */
@@ -54,18 +55,25 @@ export function readIndicator(ctx: ReadContext, indicator: Indicator): Indicator
   const required = requiredFields(indicator);
   const value: IndicatorValue = { numerator: null, denominator: null, value: null, typedPercent: null, note: null, evidence: null, source: {} };
   let found = false;
+  // Remembers a figure whose cell held something unreadable (the reader added an error for it).
+  const track = <T>(key: 'numerator' | 'denominator' | 'value', read: () => T): T => {
+    const errorsBefore = ctx.findings.filter((f) => f.severity === 'error').length;
+    const result = read();
+    if (result === null && ctx.findings.filter((f) => f.severity === 'error').length > errorsBefore) (value.unreadable ??= []).push(key);
+    return result;
+  };
   if (indicator.measure === 'ratio' || indicator.measure === 'comparison') {
     const num = locateField(ctx, indicator, 'numerator', true);
     const den = locateField(ctx, indicator, 'denominator', true);
     const pct = locateField(ctx, indicator, 'percent', false);
     if (num) {
       found = true;
-      value.numerator = readCount(ctx, num);
+      value.numerator = track('numerator', () => readCount(ctx, num));
       value.source.numerator = num.ref;
     }
     if (den) {
       found = true;
-      value.denominator = readCount(ctx, den);
+      value.denominator = track('denominator', () => readCount(ctx, den));
       value.source.denominator = den.ref;
     }
     if (pct) {
@@ -77,7 +85,7 @@ export function readIndicator(ctx: ReadContext, indicator: Indicator): Indicator
     const at = locateField(ctx, indicator, 'value', required.includes('value'));
     if (at) {
       found = true;
-      value.value = indicator.measure === 'boolean' ? readYesNo(ctx, at) : readCount(ctx, at);
+      value.value = track('value', () => (indicator.measure === 'boolean' ? readYesNo(ctx, at) : readCount(ctx, at)));
       value.source.value = at.ref;
     }
   }

@@ -1,6 +1,6 @@
 import { makeFinding, type Finding } from '../finding.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { detectDelimiter, splitCsv } from './csv.ts';
+import { detectSeparator, parseCsv } from '../text/csv.ts';
 import { parseDateText } from '../text/dates.ts';
 import { foldText } from '../text/normalize.ts';
 
@@ -54,7 +54,16 @@ function columnLetter(index: number): string {
 export function parseReceivedCsv(text: string, source?: string): Result<Map<string, string>> {
   const where = source === undefined ? {} : { file: source };
   const body = text.replace(/^\uFEFF/, '');
-  const records = splitCsv(body, detectDelimiter(body));
+  const parsed = parseCsv(body, detectSeparator(body));
+  if (parsed.unterminatedAt !== null) {
+    return fail([
+      makeFinding('error', 'received-quote-unterminated', {
+        vi: `Dòng ${parsed.unterminatedAt}: dấu ngoặc kép mở mà không đóng; không đọc được sổ theo dõi.`,
+        en: `Line ${parsed.unterminatedAt}: a quote is opened and never closed; the register cannot be read.`,
+      }, where),
+    ]);
+  }
+  const records = parsed.records;
 
   let headerIndex = -1;
   let unitCol = -1;

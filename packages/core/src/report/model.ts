@@ -36,6 +36,8 @@ export interface IndicatorValue {
   note: string | null;
   /** Supporting evidence (tài liệu kiểm chứng): document number/date or link, as typed. */
   evidence: string | null;
+  /** Figures the unit typed that could not be read (a finding names each cell); they are null above. */
+  unreadable?: ('numerator' | 'denominator' | 'value')[];
   source: { numerator?: CellRef; denominator?: CellRef; value?: CellRef; typedPercent?: CellRef; evidence?: CellRef };
 }
 

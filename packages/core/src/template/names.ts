@@ -42,8 +42,8 @@ export const YES_NO = { yes: 'Có', no: 'Không' } as const;
  * Returns the code (`ND3.6`) or null when the text does not start with a theme/form code.
  */
 export function codeFromListEntry(text: string): string | null {
-  const match = /^\s*((?:ND|HT)\d+(?:\.\d+)?)(?=$|[\s–\-:,;.)])/i.exec(text);
-  return match?.[1] ? match[1].toUpperCase() : null;
+  const match = /^\s*((?:ND|HT)\s?\d+(?:\.\d+)?)(?=$|[\s–\-:,;)]|\.(?!\d))/i.exec(text);
+  return match?.[1] ? match[1].replace(/\s/, '').toUpperCase() : null;
 }
 
 /** The entry shown in a drop-down for a code and its Vietnamese text. */

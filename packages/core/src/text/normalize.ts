@@ -5,6 +5,8 @@
 
 /** Characters that render as nothing and only disturb comparisons: zero-width space, BOM, soft hyphen. */
 const INVISIBLE = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g;
+/** True when `normalizeText` has work beyond NFC: eth, invisibles, whitespace other than single inner spaces. */
+const NEEDS_CLEANING = /[\u00D0\u00F0\u200B\u200C\u200D\u2060\uFEFF\u00AD]|[^\S ]| {2}|^ | $/;
 
 /**
  * Normalises text as read from a cell: Unicode NFC (files arrive in NFC or NFD); Icelandic eth
@@ -15,8 +17,10 @@ const INVISIBLE = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g;
  * Example: `"  Ðồng\u00A0 Môn\n"` → `"Đồng Môn"`. Legacy TCVN3/VNI text is not decoded here.
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFC')
+  const nfc = text.normalize('NFC');
+  // Most cell text is already clean: skip the replacements when none would change anything.
+  if (!NEEDS_CLEANING.test(nfc)) return nfc;
+  return nfc
     .replace(/\u00D0/g, '\u0110')
     .replace(/\u00F0/g, '\u0111')
     .replace(INVISIBLE, '')

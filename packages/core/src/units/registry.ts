@@ -1,4 +1,5 @@
 import { hasErrors, makeFinding } from '../finding.ts';
+import { detectSeparator, parseCsv } from '../text/csv.ts';
 import type { Finding, Message, Severity } from '../finding.ts';
 import { fail, ok } from '../result.ts';
 import type { Result } from '../result.ts';
@@ -15,7 +16,8 @@ import type { Unit, UnitRegistry } from './unit.ts';
  * Finding codes:
  * - `units-file-invalid` (error): empty file, unterminated quote, JSON syntax or shape error;
  * - `units-header-invalid` (error): a required column (`code`, `name`, `kind`) is missing or repeated;
- * - `units-row-invalid` (error): blank or malformed code, blank name, unknown kind, bad order;
+ * - `units-row-invalid` (error): blank or malformed code (also one that cannot name a file: over
+ *   64 characters, ending in ".", a Windows device name such as `CON`), blank name, unknown kind, bad order;
  * - `units-duplicate-code` (error): two units with the same code;
  * - `units-duplicate-order` (warning): two units with the same order (file order breaks the tie);
  * - `units-column-ignored` (notice): a column the loader does not use;
@@ -24,6 +26,13 @@ import type { Unit, UnitRegistry } from './unit.ts';
 
 /** Allowed unit codes: ASCII letters, digits, "_", "." and "-" (GSO codes are digits; agencies choose letters). */
 const CODE_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+/**
+ * Output file names are made from codes (`<code>-<period>.xlsx`), so a code must also be a plain
+ * file name on every system: at most 64 characters, not ending in "." …
+ */
+const CODE_MAX_LENGTH = 64;
+/** … and not a Windows device name (CON, NUL, COM1…). */
+const DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?$/i;
 
 /** Kind words accepted in files (after folding case and diacritics): English and Vietnamese. */
 const KIND_WORDS = new Map<string, UnitKind>([
@@ -328,6 +337,17 @@ function buildUnits(rows: readonly RawUnit[], location: { file?: string }, findi
         code,
       );
       valid = false;
+    } else if (code.length > CODE_MAX_LENGTH || code.endsWith('.') || DEVICE_NAME.test(code)) {
+      add(
+        'error',
+        'units-row-invalid',
+        {
+          vi: `${lead.vi}: mã "${code}" không dùng được làm tên tệp (tối đa ${CODE_MAX_LENGTH} ký tự, không kết thúc bằng ".", không trùng tên thiết bị của Windows như CON, NUL, COM1); hãy chọn mã khác.`,
+          en: `${lead.en}: code "${code}" cannot name a file (at most ${CODE_MAX_LENGTH} characters, not ending in ".", not a Windows device name such as CON, NUL, COM1); choose another code.`,
+        },
+        code,
+      );
+      valid = false;
     }
 
     const kindText = typeof row.kind === 'string' ? row.kind : '';
@@ -438,81 +458,3 @@ function fold(text: string): string {
     .trim();
 }
 
-/** The separator used by the header line: the most frequent of `,`, `;` and tab (`,` when none). */
-function detectSeparator(text: string): string {
-  const firstLine = text.split(/\r\n|\r|\n/, 1)[0] ?? '';
-  let best = ',';
-  let bestCount = 0;
-  for (const candidate of [',', ';', '\t']) {
-    const count = firstLine.split(candidate).length - 1;
-    if (count > bestCount) {
-      best = candidate;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
-interface CsvRecord {
-  /** Physical line (1-based) where the record starts. */
-  line: number;
-  fields: string[];
-}
-
-/**
- * RFC 4180 reader: quoted fields with `""` escapes may contain separators and line breaks;
- * CRLF, LF and CR end records. Returns the line of an unterminated quote instead of records.
- */
-function parseCsv(text: string, separator: string): { records: CsvRecord[]; unterminatedAt: number | null } {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let inQuotes = false;
-  let quoteLine = 0;
-  let i = 0;
-  const endRecord = (): void => {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-  };
-  while (i < text.length) {
-    const ch = text.charAt(i);
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text.charAt(i + 1) === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-      } else {
-        if (ch === '\n' || (ch === '\r' && text.charAt(i + 1) !== '\n')) line += 1;
-        field += ch;
-      }
-      i += 1;
-      continue;
-    }
-    if (ch === '"' && field.trim() === '') {
-      inQuotes = true;
-      quoteLine = line;
-      field = '';
-    } else if (ch === separator) {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text.charAt(i + 1) === '\n') i += 1;
-      endRecord();
-      line += 1;
-      recordLine = line;
-    } else {
-      field += ch;
-    }
-    i += 1;
-  }
-  if (inQuotes) return { records: [], unterminatedAt: quoteLine };
-  if (field !== '' || fields.length > 0) endRecord();
-  return { records, unterminatedAt: null };
-}

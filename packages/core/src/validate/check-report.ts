@@ -1,7 +1,8 @@
 /**
  * Validating a unit's report against the plan, the unit registry and the period being checked.
  */
-import type { Finding, FindingLocation } from '../finding.ts';
+import { makeFinding, type Finding, type FindingLocation } from '../finding.ts';
+import { isEmptyReport } from '../report/empty.ts';
 import type { Period } from '../period/types.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { UnitReport } from '../report/model.ts';
@@ -9,6 +10,7 @@ import type { Unit } from '../units/unit.ts';
 import { checkActivities } from './activities.ts';
 import { blankIndicatorValue, checkIndicator } from './indicator.ts';
 import { checkPeriod } from './rules/period.ts';
+import { checkSubmittedOn } from './rules/submitted-on.ts';
 import { checkUnit } from './rules/unit.ts';
 import type { CheckedReport, IndicatorResult } from './types.ts';
 
@@ -34,6 +36,8 @@ export interface CheckContext {
  *   blank is not zero, counts, denominator 0, numerator above denominator, typed percentage,
  *   evidence → `IndicatorResult` with status, ratio and completion (fractions 0–1) and `counted`;
  *   an indicator absent from the report is checked as all blank;
+ * - an untouched form (`isEmptyReport`) → `report-empty` (error; callers leave it out);
+ * - report date (`checkSubmittedOn`): blank, before the cut-off end, over a year late (warnings);
  * - activities (`checkActivities`): unknown theme/form codes, dates outside the cut-off window of
  *   `context.period` (else of the report's own period), missing dates, invalid counts.
  * Findings carry file, sheet, cell, unit code and indicator where known, in this order: unit,
@@ -61,6 +65,14 @@ export function checkReport(report: UnitReport, context: CheckContext): CheckedR
   }
 
   const window = context.period ?? periodCheck.period;
+  if (isEmptyReport(report)) {
+    findings.push(
+      makeFinding('error', 'report-empty', {
+        vi: 'Biểu mẫu chưa được điền: không có số liệu, ghi chú, tài liệu kiểm chứng hay hoạt động nào; không tính là đã nộp báo cáo.',
+        en: 'The form is not filled in: no figure, note, evidence or activity; it does not count as a received report.',
+      }, base),
+    );
+  } else findings.push(...checkSubmittedOn(report, window, base));
   const activities = checkActivities(report.activities, { plan: context.plan, window, base });
   findings.push(...activities.findings);
 

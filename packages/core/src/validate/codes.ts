@@ -23,6 +23,10 @@ export const FINDING_CODES = {
   'period-code-missing': { severity: 'error', about: 'The report names no period.' },
   'period-invalid': { severity: 'error', about: 'The period code cannot be read (expected 2021-Q1…Q4, 2021-H1/H2, 2021); same code as parsePeriod.' },
   'period-mismatch': { severity: 'error', about: 'The report is for another period than the one being checked or consolidated.' },
+  'submitted-on-missing': { severity: 'warning', about: 'No report date: timeliness then depends on the received-date register.' },
+  'submitted-before-cutoff-end': { severity: 'warning', about: "The report date is before the period's data cut-off ends." },
+  'submitted-on-implausible': { severity: 'warning', about: 'The report date is more than a year after the deadline (a mistyped year?).' },
+  'report-empty': { severity: 'error', about: 'The form has no figure, note, evidence or activity at all: not counted as received.' },
   // Indicators (validate/rules/*.ts)
   'indicator-not-applicable': { severity: 'notice', about: 'Figures given for an indicator that does not apply to the unit kind; ignored.' },
   'value-missing': { severity: 'warning', about: 'An applicable indicator was left blank (blank is not zero).' },

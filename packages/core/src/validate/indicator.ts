@@ -12,6 +12,7 @@ import { evidenceRequired } from './rules/evidence.ts';
 import { numeratorExceedsDenominator } from './rules/numerator-exceeds.ts';
 import { typedPercentMismatch } from './rules/typed-percent.ts';
 import type { IndicatorCheck, IndicatorRule } from './rules/types.ts';
+import { unreadableFigures } from './rules/unreadable.ts';
 import { valueWrongType } from './rules/value-type.ts';
 import type { IndicatorResult } from './types.ts';
 
@@ -21,6 +22,7 @@ import type { IndicatorResult } from './types.ts';
  */
 export const INDICATOR_RULES: readonly IndicatorRule[] = [
   notApplicableToUnit,
+  unreadableFigures,
   blankNotZero,
   valueWrongType,
   countsInvalid,
@@ -43,7 +45,7 @@ export function indicatorValueSources(value: IndicatorValue): CellRef[] {
 
 /**
  * Validates one indicator: runs `INDICATOR_RULES`; when one stops, the result has that status,
- * `counted: false`, `ratio: null` and `completion` 0 for `notMet` (null otherwise). When none
+ * `counted: false` (unless a `notMet` rule says the answer still counts), `ratio: null` and `completion` 0 for `notMet` (null otherwise). When none
  * stops, `completion()` gives ratio, completion and met → status `met`/`notMet`, `counted: true`.
  * The reported figures are copied as they are (also when not counted) with their source cells.
  */
@@ -70,7 +72,7 @@ export function checkIndicator(check: IndicatorCheck): { result: IndicatorResult
         ratio: null,
         completion: outcome.stop === 'notMet' ? 0 : null,
         status: outcome.stop,
-        counted: false,
+        counted: outcome.counted === true && outcome.stop === 'notMet',
       };
       return { result, findings };
     }

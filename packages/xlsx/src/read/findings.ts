@@ -114,9 +114,9 @@ export function encryptedOrLegacy(ctx: FindingContext, kind: OleKind): Finding {
 }
 
 /** What a non-xlsx input looks like. */
-export type ForeignKind = 'pdf' | 'html' | 'ods' | 'docx' | 'pptx' | 'xlsb' | 'unknown';
+export type ForeignKind = 'pdf' | 'html' | 'ods' | 'docx' | 'pptx' | 'doc' | 'ppt' | 'xlsb' | 'unknown';
 
-/** Error `not-xlsx`: some other format (PDF, HTML, ODS, Word, PowerPoint, .xlsb, unknown), with what to send instead. */
+/** Error `not-xlsx`: some other format (PDF, HTML, ODS, Word .docx/.doc, PowerPoint .pptx/.ppt, .xlsb, unknown), with what to send instead. */
 export function notXlsx(ctx: FindingContext, kind: ForeignKind): Finding {
   const messages: Record<ForeignKind, { vi: string; en: string }> = {
     pdf: {
@@ -138,6 +138,14 @@ export function notXlsx(ctx: FindingContext, kind: ForeignKind): Finding {
     pptx: {
       vi: `${fileVi(ctx)} là bản trình chiếu PowerPoint, không phải bảng tính Excel. Hãy đề nghị đơn vị gửi tệp Excel (.xlsx) của báo cáo.`,
       en: `${fileEn(ctx)} is a PowerPoint presentation, not an Excel workbook. Ask the unit for the report's Excel (.xlsx) file.`,
+    },
+    doc: {
+      vi: `${fileVi(ctx)} là văn bản Word (.doc, Word 97–2003), không phải bảng tính Excel. Hãy đề nghị đơn vị gửi tệp Excel (.xlsx) của báo cáo.`,
+      en: `${fileEn(ctx)} is a Word 97–2003 document (.doc), not an Excel workbook. Ask the unit for the report's Excel (.xlsx) file.`,
+    },
+    ppt: {
+      vi: `${fileVi(ctx)} là bản trình chiếu PowerPoint (.ppt, PowerPoint 97–2003), không phải bảng tính Excel. Hãy đề nghị đơn vị gửi tệp Excel (.xlsx) của báo cáo.`,
+      en: `${fileEn(ctx)} is a PowerPoint 97–2003 presentation (.ppt), not an Excel workbook. Ask the unit for the report's Excel (.xlsx) file.`,
     },
     xlsb: {
       vi: `${fileVi(ctx)} là sổ làm việc nhị phân Excel (.xlsb), chưa được hỗ trợ. Cách khắc phục: ${SAVE_AS_XLSX_VI}.`,
@@ -244,8 +252,24 @@ export function uncompressedTooLarge(ctx: FindingContext, total: number, limit: 
   );
 }
 
-/** Error `no-workbook`: a zip with no workbook part (`emptyZip`: no entries at all). */
-export function noWorkbook(ctx: FindingContext, emptyZip: boolean): Finding {
+/**
+ * Error `no-workbook`: a zip with no workbook part (`emptyZip`: no entries at all). `inner` lists
+ * workbook files stored inside the zip (a zipped report renamed to .xlsx); at most three are named.
+ */
+export function noWorkbook(ctx: FindingContext, emptyZip: boolean, inner: readonly string[] = []): Finding {
+  if (!emptyZip && inner.length > 0) {
+    const shown = inner.slice(0, 3).map((name) => `"${name}"`).join(', ');
+    const more = inner.length > 3 ? ` (+${inner.length - 3})` : '';
+    return makeFinding(
+      'error',
+      READ_CODES.noWorkbook,
+      {
+        vi: `${fileVi(ctx)} là tệp nén (.zip) chứa tệp Excel bên trong (${shown}${more}), không phải một tệp .xlsx. Hãy giải nén rồi kiểm tra từng tệp bên trong.`,
+        en: `${fileEn(ctx)} is a .zip archive holding Excel files (${shown}${more}), not an .xlsx itself. Unzip it and check the files inside.`,
+      },
+      ctx,
+    );
+  }
   return makeFinding(
     'error',
     READ_CODES.noWorkbook,

@@ -24,7 +24,8 @@ import { sheetHandlers } from './sheet.ts';
 import { sniff } from './sniff.ts';
 import type { Styles } from './styles.ts';
 import { stylesHandlers } from './styles.ts';
-import type { WorkbookInfo } from './workbook.ts';
+import type { WorkbookDefinedName, WorkbookInfo } from './workbook.ts';
+export type { WorkbookDefinedName } from './workbook.ts';
 import { workbookHandlers } from './workbook.ts';
 import type { ZipEntry } from './zip.ts';
 import { readZipDirectory } from './zip.ts';
@@ -36,10 +37,11 @@ export interface ReadGridOptions {
   /** Limits overriding {@link DEFAULT_LIMITS} one by one. */
   limits?: Partial<ReadLimits>;
   /**
-   * Which sheets to read, given the sheet name and its 0-based position in the workbook's tab
-   * order (chart sheets included in the count). Sheets not selected are never inflated. Default: all.
+   * Which sheets to read, given the sheet name, its 0-based position in the workbook's tab
+   * order (chart sheets included in the count) and the workbook's defined names as written
+   * (`localSheetId` is a tab-order position). Sheets not selected are never inflated. Default: all.
    */
-  sheets?: (name: string, index: number) => boolean;
+  sheets?: (name: string, index: number, definedNames: readonly WorkbookDefinedName[]) => boolean;
 }
 
 /**
@@ -140,7 +142,10 @@ function readPackage(bytes: Uint8Array, options: ReadGridOptions, limits: ReadLi
           : pkg.find('content.xml') !== undefined && pkg.find('mimetype') !== undefined
             ? 'ods'
             : null;
-    return fail([...findings, kind === null ? F.noWorkbook(ctx, pkg.size === 0) : F.notXlsx(ctx, kind)]);
+    if (kind !== null) return fail([...findings, F.notXlsx(ctx, kind)]);
+    // A zip of report files renamed to .xlsx: name the workbooks inside so the officer can unzip it.
+    const inner = pkg.names().filter((name) => /\.(xlsx|xlsm|xls)$/i.test(name));
+    return fail([...findings, F.noWorkbook(ctx, pkg.size === 0, inner)]);
   }
   if (workbookEntry.name.toLowerCase().endsWith('.bin')) return fail([...findings, F.notXlsx(ctx, 'xlsb')]);
   const workbookPart = workbookEntry.name;
@@ -178,7 +183,7 @@ function readPackage(bytes: Uint8Array, options: ReadGridOptions, limits: ReadLi
     const rel = relById.get(sheet.relId);
     if (rel !== undefined && NOT_WORKSHEETS.some((kind) => isRelType(rel.type, kind))) return;
     worksheetCount++;
-    if (options.sheets !== undefined && !options.sheets(sheet.name, index)) return;
+    if (options.sheets !== undefined && !options.sheets(sheet.name, index, info.definedNames)) return;
     let entry: ZipEntry | undefined;
     if (rel !== undefined && !rel.external) entry = findTarget(rel.target);
     else if (rel === undefined) entry = pkg.find(`${folder}worksheets/sheet${sheet.sheetId || index + 1}.xml`);

@@ -54,6 +54,11 @@ export class PackageReader {
     return this.parts.size;
   }
 
+  /** Names of the file entries (as stored, directories excluded), in directory order. */
+  names(): string[] {
+    return [...this.parts.values()].map((entry) => entry.name);
+  }
+
   /**
    * Finds a part by name, case-insensitively; also tries the percent-decoded name.
    * @returns the stored entry or `undefined`.

@@ -35,7 +35,9 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 /**
  * Classifies an input by its magic bytes.
  * - `D0 CF 11 E0 A1 B1 1A E1` (OLE/CFB): an encrypted .xlsx (streams `EncryptedPackage`) or a
- *   legacy .xls/.et (`Workbook`/`Book`).
+ *   legacy .xls/.et (`Workbook`/`Book`); a Word 97–2003 `.doc` (`WordDocument`) or PowerPoint
+ *   `.ppt` (`PowerPoint Document`) is foreign. A workbook stream wins over the Word/PowerPoint
+ *   ones (an .xls may embed a document, and the reverse is reported as a workbook).
  * - `%PDF`, `<` (HTML/XML after optional BOM and spaces): foreign.
  * - `PK` signatures: zip. Anything else is reported as `zip` with `localHeaderFirst: false`, so
  *   the caller still looks for a zip directory (self-extracting stubs) before calling it foreign.
@@ -47,6 +49,8 @@ export function sniff(bytes: Uint8Array): Sniffed {
       return { kind: 'ole', ole: 'encrypted' };
     }
     if (containsUtf16(bytes, 'Workbook') || containsUtf16(bytes, 'Book')) return { kind: 'ole', ole: 'legacy' };
+    if (containsUtf16(bytes, 'WordDocument')) return { kind: 'foreign', foreign: 'doc' };
+    if (containsUtf16(bytes, 'PowerPoint Document')) return { kind: 'foreign', foreign: 'ppt' };
     return { kind: 'ole', ole: 'unknown' };
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return { kind: 'foreign', foreign: 'pdf' };

@@ -1,17 +1,24 @@
-import type { CellValue, Worksheet } from 'exceljs';
+import type { Cell, CellValue, Worksheet } from 'exceljs';
 import {
   CONSOLIDATED_MARKER_NAME,
   listEntry,
+  orderUnits,
+  type Comparison,
   type Consolidation,
   type Finding,
   type Indicator,
   type IndicatorResult,
   type Plan,
+  type ReportHeading,
   type Severity,
   type UnitResult,
+  type UnitSort,
 } from '@cchc-kpi/core';
+import { writeComparisonSheet } from './comparison-sheet.ts';
+import { reportHeading, writeCover, type CoverRanking } from './cover.ts';
 import { COLOR, NUM_FMT, a4, addr, colLetter, finishWorkbook, newWorkbook, put, quoteSheet, setWidths, styleCell, type CellStyle } from './styles.ts';
 import { cutoffText, excelDate, nfc, periodLabel, planDocumentText, shortDate, unitDisplayName } from './vi.ts';
+import { ratioOf, Written, type Seen } from './written.ts';
 
 /**
  * The consolidated workbook (bảng tổng hợp) of one period: city totals, the unit × indicator
@@ -43,10 +50,31 @@ export const CONSOLIDATED_LAYOUT = {
   matrixLeadColumns: 3,
 } as const;
 
+/**
+ * Sheets the consolidated workbook has besides {@link CONSOLIDATED_SHEETS}: the cover and summary
+ * (first, unless `cover: false`) and, with a comparison, the year-on-year sheet (last).
+ */
+export const CONSOLIDATED_EXTRA_SHEETS = {
+  cover: 'Báo cáo tóm tắt',
+  comparison: 'So sánh cùng kỳ',
+} as const;
+
 /** Options of {@link writeConsolidated}. */
 export interface WriteConsolidatedOptions {
-  /** ISO date stored as the workbook's created/modified date and on the zip entries. Default: the period's deadline. */
+  /** ISO date stored as the workbook's created/modified date and on the zip entries. Default: `reportDate`, else the period's deadline. */
   createdOn?: string;
+  /** ISO date of the cover's place-and-date line. Default: the period's deadline. */
+  reportDate?: string;
+  /** Document number after "Số:" on the cover. Default: blank, to be written in when the report is registered. */
+  reportNumber?: string;
+  /** Heading and signature overrides; default the plan's `report` block (see `reportHeading`). */
+  heading?: Partial<ReportHeading>;
+  /** Write the cover and summary sheet (default true). */
+  cover?: boolean;
+  /** Order of units in the tables: `official` registry order (default) or `name` (Vietnamese collation). */
+  sort?: UnitSort;
+  /** Comparison with an earlier consolidation: adds the "So sánh cùng kỳ" sheet and change lines on the cover. */
+  comparison?: Comparison;
 }
 
 /** Severity as shown to officers. */
@@ -72,42 +100,19 @@ const HEADER: CellStyle = { bold: true, fill: COLOR.header, border: true, horizo
 const BODY: CellStyle = { border: true };
 const TOTAL: CellStyle = { bold: true, border: true, fill: COLOR.total };
 
-/** A cell value as a spreadsheet would see it, for computing cached formula results. */
-type Seen = number | string | null;
-
-/** The values written to one sheet, keyed by A1 address, so formulas' cached results are computed from them. */
-class Written {
-  private readonly cells = new Map<string, Seen>();
-  set(address: string, value: Seen): void {
-    this.cells.set(address, value);
+/**
+ * What a spreadsheet sees in a cell exceljs holds: a formula's cached result (exceljs keeps it in
+ * `cell.result`, not in `cell.value`), a number or text; null for a blank.
+ */
+function seenOf(cell: Cell): Seen {
+  const value = cell.value;
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'object' && 'formula' in value) {
+    const r: unknown = cell.result;
+    return typeof r === 'number' || typeof r === 'string' ? r : null;
   }
-  private column(col: number, fromRow: number, toRow: number): Seen[] {
-    const out: Seen[] = [];
-    for (let row = fromRow; row <= toRow; row++) out.push(this.cells.get(addr(row, col)) ?? null);
-    return out;
-  }
-  /** SUM over a column range: numbers only (text and blanks ignored). */
-  sum(col: number, fromRow: number, toRow: number): number {
-    return this.column(col, fromRow, toRow).reduce<number>((s, v) => (typeof v === 'number' ? s + v : s), 0);
-  }
-  /** COUNT over a column range: cells holding numbers. */
-  count(col: number, fromRow: number, toRow: number): number {
-    return this.column(col, fromRow, toRow).filter((v) => typeof v === 'number').length;
-  }
-  /** COUNTIF(range, text): case-insensitive equality with a text criterion (no wildcards used). */
-  countText(col: number, fromRow: number, toRow: number, text: string): number {
-    const want = text.toLocaleLowerCase('vi');
-    return this.column(col, fromRow, toRow).filter((v) => typeof v === 'string' && v.toLocaleLowerCase('vi') === want).length;
-  }
-  get(address: string): Seen {
-    return this.cells.get(address) ?? null;
-  }
-}
-
-/** `IF(den>0,num/den,"")` evaluated on numbers already written. */
-function ratioOf(num: Seen, den: Seen): number | '' {
-  const n = typeof num === 'number' ? num : 0;
-  return typeof den === 'number' && den > 0 ? n / den : '';
+  return null;
 }
 
 /** Columns an indicator takes in the matrix: numerator, denominator, ratio for ratio/comparison; one value column otherwise. */
@@ -166,12 +171,15 @@ function unitName(u: Pick<UnitResult, 'name' | 'kind'>): string {
 export async function writeConsolidated(result: Consolidation, plan: Plan, options: WriteConsolidatedOptions = {}): Promise<Uint8Array> {
   if (result.plan.id !== plan.id) throw new Error(`writeConsolidated: the consolidation is for plan "${result.plan.id}", not "${plan.id}"`);
   const period = result.period;
-  const createdOn = options.createdOn ?? period.deadline;
+  const reportDate = options.reportDate ?? period.deadline;
+  const createdOn = options.createdOn ?? reportDate;
+  const heading = reportHeading(plan, options.heading);
   const wb = newWorkbook(createdOn, nfc(`Tổng hợp ${periodLabel(period)} – ${planDocumentText(plan.document)}`));
   const S = CONSOLIDATED_SHEETS;
   const L = CONSOLIDATED_LAYOUT;
   const subtitle = `${planDocumentText(plan.document)} của ${plan.document.issuer} – Kỳ báo cáo: ${periodLabel(period)} (${period.code}). ${cutoffText(period)}.`;
 
+  const coverSheet = options.cover === false ? null : wb.addWorksheet(CONSOLIDATED_EXTRA_SHEETS.cover, { views: [{ showGridLines: false, activeCell: 'A1' }] });
   const totalsSheet = wb.addWorksheet(S.totals, { views: [{ state: 'frozen', xSplit: 0, ySplit: L.headerRow, topLeftCell: `A${L.firstRow}`, activeCell: 'A1' }] });
   const matrixSheet = wb.addWorksheet(S.matrix, {
     views: [{ state: 'frozen', xSplit: L.matrixLeadColumns, ySplit: L.matrixFirstRow - 1, topLeftCell: addr(L.matrixFirstRow, L.matrixLeadColumns + 1), activeCell: 'A1' }],
@@ -184,7 +192,13 @@ export async function writeConsolidated(result: Consolidation, plan: Plan, optio
   // Marks the workbook as ours, so `cchc consolidate` skips it when it lies among the inputs.
   wb.definedNames.add(`${quoteSheet(S.totals)}!$A$1`, CONSOLIDATED_MARKER_NAME);
 
-  const units = [...result.units].sort((a, b) => a.order - b.order || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const comparisonSheet = options.comparison
+    ? wb.addWorksheet(CONSOLIDATED_EXTRA_SHEETS.comparison, { views: [{ state: 'frozen', xSplit: 0, ySplit: L.headerRow, topLeftCell: `A${L.firstRow}`, activeCell: 'A1' }] })
+    : null;
+
+  const units = orderUnits(result.units, options.sort);
+  /** Position of each unit in the display order (ties in the ranking keep it). */
+  const position = new Map(units.map((u, i) => [u.code, i]));
   const unitByCode = new Map(units.map((u) => [u.code, u]));
 
   // ---- Tiến độ nộp (written first: the totals' COUNTIFs read it) ----------------------------
@@ -296,7 +310,8 @@ export async function writeConsolidated(result: Consolidation, plan: Plan, optio
           const valueAddr = addr(row, c);
           const value = ir?.value;
           if (u.submitted && ir?.counted && (typeof value === 'number' || typeof value === 'boolean')) {
-            const n = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+            // Yes counts only when met (a yes without the evidence the plan requires is not met).
+            const n = typeof value === 'boolean' ? (value && ir.status === 'met' ? 1 : 0) : value;
             put(matrixSheet, valueAddr, n, {
               ...BODY,
               horizontal: 'center',
@@ -347,6 +362,9 @@ export async function writeConsolidated(result: Consolidation, plan: Plan, optio
   }
 
   // ---- Tổng hợp ----------------------------------------------------------------------------
+  /** Rows and addresses of the totals sheet the cover and the comparison sheet read. */
+  const totalsRows = new Map<string, number>();
+  const progressRefs = { expected: '', received: '', completeness: '', onTime: '', timeliness: '' };
   {
     const headers = [
       'STT',
@@ -368,6 +386,7 @@ export async function writeConsolidated(result: Consolidation, plan: Plan, optio
     plan.indicators.forEach((indicator, i) => {
       const row = L.firstRow + i;
       const c = startCol.get(indicator.code) ?? 0;
+      totalsRows.set(indicator.code, row);
       put(totalsSheet, addr(row, 1), i + 1, { ...BODY, horizontal: 'center' });
       put(totalsSheet, addr(row, 2), indicator.code, { ...BODY, horizontal: 'center' });
       put(totalsSheet, addr(row, 3), nfc(indicator.text.vi), { ...BODY, vertical: 'top' });
@@ -407,7 +426,7 @@ export async function writeConsolidated(result: Consolidation, plan: Plan, optio
       }
       const met = result.totals.indicators[indicator.code]?.unitsMet ?? units.filter((u) => u.submitted && u.indicators[indicator.code]?.status === 'met').length;
       put(totalsSheet, addr(row, 10), met, num);
-      totalsSheet.getRow(row).height = Math.max(20, Math.ceil((indicator.text.vi.length * 1.1) / 46) * 16 + 4);
+      totalsSheet.getRow(row).height = Math.max(20, Math.ceil((indicator.text.vi.length * 1.1) / 56) * 15 + 6);
     });
     let row = L.firstRow + plan.indicators.length + 1;
     put(
@@ -423,6 +442,7 @@ export async function writeConsolidated(result: Consolidation, plan: Plan, optio
     const expectedAddr = addr(row, 6);
     const receivedAddr = addr(row + 1, 6);
     const onTimeAddr = addr(row + 3, 6);
+    Object.assign(progressRefs, { expected: expectedAddr, received: receivedAddr, completeness: addr(row + 2, 6), onTime: onTimeAddr, timeliness: addr(row + 4, 6) });
     const submittedRange = colRange(S.progress, 4, L.firstRow, progressLast);
     const onTimeRange = colRange(S.progress, 8, L.firstRow, progressLast);
     const received = units.length ? progress.countText(4, L.firstRow, progressLast, 'Có') : 0;
@@ -446,6 +466,7 @@ export async function writeConsolidated(result: Consolidation, plan: Plan, optio
   }
 
   // ---- Xếp hạng ----------------------------------------------------------------------------
+  const rankingRows: Array<CoverRanking['rows'][number]> = [];
   {
     const others = plan.profiles.filter((p) => p.id !== plan.primaryProfile);
     const primary = plan.profiles.find((p) => p.id === plan.primaryProfile);
@@ -465,12 +486,15 @@ export async function writeConsolidated(result: Consolidation, plan: Plan, optio
     const scored = units.filter((u) => u.submitted && typeof u.score === 'number' && Number.isFinite(u.score));
     const rankOf = (score: number) => 1 + scored.filter((u) => (u.score as number) > score).length;
     const ordered = [
-      ...[...scored].sort((a, b) => (b.score as number) - (a.score as number) || a.order - b.order),
+      ...[...scored].sort((a, b) => (b.score as number) - (a.score as number) || (position.get(a.code) ?? 0) - (position.get(b.code) ?? 0)),
       ...units.filter((u) => !scored.includes(u)),
     ];
     const last = L.firstRow + ordered.length - 1;
     ordered.forEach((u, i) => {
       const row = L.firstRow + i;
+      if (scored.includes(u)) {
+        rankingRows.push({ row, name: unitName(u), score: u.score as number, rank: rankOf(u.score as number), band: u.band ? nfc(u.band.vi) : '' });
+      }
       const scoreAddr = addr(row, 3);
       const has = scored.includes(u);
       put(rankingSheet, addr(row, 1), i + 1, { ...BODY, horizontal: 'center' });
@@ -558,7 +582,15 @@ export async function writeConsolidated(result: Consolidation, plan: Plan, optio
     put(findingsSheet, 'A3', `Tổng số: ${result.findings.length} (${counts.join('; ')}).`, { italic: true, size: 10, wrap: false });
     headers.forEach((h, i) => put(findingsSheet, addr(L.headerRow, i + 1), h, HEADER));
     const fill: Record<Severity, string> = { error: COLOR.invalid, warning: COLOR.notMet, notice: COLOR.total };
-    result.findings.forEach((f: Finding, i) => {
+    // as the consolidation orders them (official unit order); by name, in the units' display order
+    // (stable: file, sheet and cell order kept within a unit), findings of no listed unit last
+    const rankOfFinding = (f: Finding): number => (f.unit !== undefined ? (position.get(f.unit) ?? Infinity) : Infinity);
+    const shown = options.sort !== 'name' ? result.findings : [...result.findings].sort((a, b) => {
+      const x = rankOfFinding(a);
+      const y = rankOfFinding(b);
+      return x === y ? 0 : x < y ? -1 : 1;
+    });
+    shown.forEach((f: Finding, i) => {
       const row = L.firstRow + i;
       const u = f.unit ? unitByCode.get(f.unit) : undefined;
       const values: Array<string | number | null> = [
@@ -584,6 +616,32 @@ export async function writeConsolidated(result: Consolidation, plan: Plan, optio
       });
     });
     a4(findingsSheet, 'landscape', `${L.headerRow}:${L.headerRow}`);
+  }
+
+  // ---- So sánh cùng kỳ, Báo cáo tóm tắt -----------------------------------------------------
+  const totalsValue = (address: string): Seen => seenOf(totalsSheet.getCell(address));
+  if (comparisonSheet && options.comparison) {
+    writeComparisonSheet(comparisonSheet, {
+      plan,
+      comparison: options.comparison,
+      units,
+      subtitle,
+      totals: { sheet: S.totals, rows: totalsRows, value: totalsValue },
+    });
+  }
+  if (coverSheet) {
+    writeCover(coverSheet, {
+      plan,
+      result,
+      units,
+      heading,
+      reportDate,
+      reportNumber: options.reportNumber ?? '',
+      totals: { sheet: S.totals, rows: totalsRows, values: totalsValue, ...progressRefs },
+      ranking: { sheet: S.ranking, rows: rankingRows },
+      attached: [...Object.values(S), ...(comparisonSheet ? [CONSOLIDATED_EXTRA_SHEETS.comparison] : [])],
+      ...(options.comparison ? { comparison: options.comparison } : {}),
+    });
   }
 
   return finishWorkbook(wb, createdOn);

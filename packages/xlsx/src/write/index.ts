@@ -6,4 +6,9 @@ export { writeTemplate, templateFileName, TEMPLATE_SHEETS, TEMPLATE_LAYOUT } fro
 export type { WriteTemplateOptions, TemplateFile } from './template.ts';
 export { writeConsolidated, CONSOLIDATED_SHEETS, CONSOLIDATED_LAYOUT, SEVERITY_LABEL } from './consolidated.ts';
 export type { WriteConsolidatedOptions } from './consolidated.ts';
+export { CONSOLIDATED_EXTRA_SHEETS } from './consolidated.ts';
+export { writeFeedback, feedbackFileName } from './feedback.ts';
+export type { WriteFeedbackOptions, FeedbackFile } from './feedback.ts';
+export { reportHeading, placeAndDate, numberLine } from './cover.ts';
 export { normalizeZip, zipTimestamp, DEFAULT_ZIP_DATE } from './deterministic-zip.ts';
+export { safeSheetName, safeSheetNames, cleanSheetName, MAX_SHEET_NAME_LENGTH } from './sheet-name.ts';

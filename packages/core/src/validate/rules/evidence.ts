@@ -7,7 +7,8 @@ import { figureFinding, isPairMeasure, type IndicatorCheck, type RuleOutcome } f
 /**
  * When `evidenceRequired` and the figures claim something done — yes for `boolean`, a value above
  * 0 for `count`, a numerator above 0 for pair measures — but the evidence cell is blank →
- * `evidence-missing` (warning) at the evidence cell, status `notMet` (completion 0, not counted).
+ * `evidence-missing` (warning) at the evidence cell, status `notMet` (completion 0); a yes/no answer
+ * stays counted (in the city total's denominator, not its numerator), other figures are not counted.
  */
 export function evidenceRequired(check: IndicatorCheck): RuleOutcome | null {
   const { indicator, figures } = check;
@@ -26,5 +27,7 @@ export function evidenceRequired(check: IndicatorCheck): RuleOutcome | null {
       }),
     ],
     stop: 'notMet',
+    // A yes/no answer without evidence is still an answer: it counts in the city total as "not met".
+    counted: indicator.measure === 'boolean',
   };
 }

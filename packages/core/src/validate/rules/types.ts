@@ -30,6 +30,8 @@ export interface IndicatorCheck {
 export interface RuleOutcome {
   findings: Finding[];
   stop?: IndicatorStatus;
+  /** With `stop: 'notMet'`: the answer is valid and goes into the city totals as not met. */
+  counted?: boolean;
 }
 
 /** An indicator rule: null when it has nothing to say about the indicator. */

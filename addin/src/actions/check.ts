@@ -1,0 +1,96 @@
+/**
+ * Actions: check the open report (findings, problem cells highlighted) and score it (a
+ * "Kết quả" sheet). Both read the workbook through the host into a Grid and run the same core
+ * reader and rules as `cchc check` / `cchc score`.
+ */
+import { checkReport, scoreUnit, type CheckedReport, type Finding, type UnitScore } from '@cchc-kpi/core';
+import type { AddinContext } from '../context.ts';
+import type { CellLocation, HighlightMode, Host, WriteResult } from '../office/host.ts';
+import { readOpenReport } from '../report/read-open-report.ts';
+import { resultsBook } from '../sheets/results.ts';
+import { argbToHex } from '../sheets/book.ts';
+import { COLOR } from '../sheets/xlsx-shared.ts';
+
+/** Fill of cells with an error finding. */
+export const ERROR_FILL = argbToHex(COLOR.invalid);
+/** Fill of cells with a warning finding. */
+export const WARNING_FILL = argbToHex(COLOR.notMet);
+
+/** The outcome of a check. */
+export interface CheckOutcome {
+  /** The validated report; null when the workbook holds no readable report. */
+  checked: CheckedReport | null;
+  /** Reading findings, then validation findings. */
+  findings: Finding[];
+  /** The reader that recognised the workbook (`names`, `template-layout`), or null. */
+  reader: string | null;
+  /** Cells marked, and how (null when nothing was marked). */
+  highlighted: number;
+  mode: HighlightMode | null;
+}
+
+/** The cells of errors and warnings, each once; errors first. */
+export function problemCells(findings: Finding[]): { errors: CellLocation[]; warnings: CellLocation[] } {
+  const at = (f: Finding): CellLocation | null => (f.sheet && f.cell ? { sheet: f.sheet, cell: f.cell } : null);
+  const errors = findings.filter((f) => f.severity === 'error').map(at).filter((c): c is CellLocation => c !== null);
+  const errorKeys = new Set(errors.map((c) => `${c.sheet}!${c.cell}`));
+  const warnings = findings
+    .filter((f) => f.severity === 'warning')
+    .map(at)
+    .filter((c): c is CellLocation => c !== null && !errorKeys.has(`${c.sheet}!${c.cell}`));
+  return { errors, warnings };
+}
+
+/**
+ * Checks the report in the open workbook: reads it (defined names, else the template's
+ * positions), validates it against the plan and the unit registry, clears earlier marks and marks
+ * the cells of errors (red) and warnings (yellow) unless `highlight` is false.
+ */
+export async function checkOpenReport(host: Host, context: AddinContext, options: { highlight?: boolean } = {}): Promise<CheckOutcome> {
+  const grid = await host.readGrid();
+  const open = readOpenReport(grid, context.plan);
+  await host.clearHighlights();
+  if (!open.result.ok) return { checked: null, findings: open.result.findings, reader: open.reader, highlighted: 0, mode: null };
+  const validated = checkReport(open.result.value, { plan: context.plan, units: context.units });
+  const findings = [...open.result.findings, ...validated.findings];
+  const checked: CheckedReport = { ...validated, findings };
+  let highlighted = 0;
+  let mode: HighlightMode | null = null;
+  if (options.highlight !== false) {
+    const { errors, warnings } = problemCells(findings);
+    if (errors.length) mode = await host.highlight(errors, ERROR_FILL);
+    if (warnings.length) mode = await host.highlight(warnings, WARNING_FILL);
+    highlighted = new Set([...errors, ...warnings].map((c) => `${c.sheet}!${c.cell}`)).size;
+  }
+  return { checked, findings, reader: open.reader, highlighted, mode };
+}
+
+/** The outcome of scoring. */
+export interface ScoreOutcome extends CheckOutcome {
+  scores: Record<string, UnitScore>;
+  /** The primary profile's score, or null when the report could not be scored. */
+  score: UnitScore | null;
+  onTime: boolean | null;
+  written: WriteResult | null;
+}
+
+/**
+ * Checks the open report, scores it under every profile of the plan (on time = the form's date
+ * ≤ the period's deadline, as `cchc score`) and writes the "Kết quả" sheet (replacing an earlier
+ * one). A workbook without a readable report gets no sheet.
+ */
+export async function scoreOpenReport(host: Host, context: AddinContext): Promise<ScoreOutcome> {
+  const outcome = await checkOpenReport(host, context);
+  const { checked } = outcome;
+  if (!checked) return { ...outcome, scores: {}, score: null, onTime: null, written: null };
+  const scores: Record<string, UnitScore> = {};
+  let onTime: boolean | null = null;
+  if (checked.unit && checked.period) {
+    const submitted = checked.report.submittedOn;
+    onTime = submitted ? submitted <= checked.period.deadline : null;
+    for (const profile of context.plan.profiles) scores[profile.id] = scoreUnit(checked, profile, context.plan, { onTime });
+  }
+  const { book } = resultsBook({ plan: context.plan, checked, scores, onTime, findings: outcome.findings });
+  const written = await host.writeBook(book, { replace: true });
+  return { ...outcome, scores, score: scores[context.plan.primaryProfile] ?? null, onTime, written };
+}

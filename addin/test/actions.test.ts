@@ -1,0 +1,267 @@
+/**
+ * The task pane's actions on the in-memory host: the report seam (names → positions → next
+ * reader), check (same findings as the file path of `cchc check`, problem cells marked), score
+ * (the "Kết quả" sheet) and consolidation of real .xlsx files read with the OOXML reader.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  checkReport,
+  consolidate,
+  hatinh2021,
+  hatinhCity2020,
+  makeFinding,
+  readTemplateReport,
+  scoreUnit,
+  type Finding,
+  type Grid,
+} from '@cchc-kpi/core';
+import { readGrid, writeConsolidated } from '@cchc-kpi/xlsx';
+import { checkOpenReport, ERROR_FILL, problemCells, scoreOpenReport } from '../src/actions/check.ts';
+import { consolidateFiles, type PickedFile } from '../src/actions/consolidate.ts';
+import { InputError, insertTemplate } from '../src/actions/insert.ts';
+import { defaultContext } from '../src/context.ts';
+import { SheetsExistError } from '../src/office/host.ts';
+import { MemoryHost } from '../src/office/memory-host.ts';
+import { MemoryWorkbook } from '../src/office/memory-workbook.ts';
+import { DEFAULT_READERS, readOpenReport, type ReportReader } from '../src/report/read-open-report.ts';
+import { consolidatedBook } from '../src/sheets/consolidated.ts';
+import { RESULTS_SHEET } from '../src/sheets/results.ts';
+import { CONSOLIDATED_LAYOUT, CONSOLIDATED_SHEETS } from '../src/sheets/xlsx-shared.ts';
+import { goodFill, periodFor, reportFile, type ReportFill } from './support/reports.ts';
+
+const context = defaultContext();
+
+/** What an officer typed, as cell → value on "Báo cáo" / "Hoạt động". */
+const TYPED: Array<[string, string, string | number]> = [
+  ['Báo cáo', 'C9', 44363], // 16/06/2021
+  ['Báo cáo', 'F12', 5], // CT1 numerator above its denominator
+  ['Báo cáo', 'G12', 3],
+  ['Báo cáo', 'F14', 1],
+  ['Báo cáo', 'G14', 1],
+  ['Báo cáo', 'F15', 'nhiều'], // not a number
+  ['Báo cáo', 'G15', 410],
+  ['Báo cáo', 'F19', 3],
+  ['Báo cáo', 'F20', 'Có'],
+  ['Hoạt động', 'B4', 44210],
+  ['Hoạt động', 'C4', 'ND3.6 – Hiện đại hóa hành chính'],
+  ['Hoạt động', 'E4', 'HT1.2 – Đài truyền thanh'],
+  ['Hoạt động', 'F4', 'Phát thanh chuyên mục CCHC'],
+  ['Hoạt động', 'G4', 12],
+];
+
+/** The same figures as `TYPED`, for `fillTemplate` (the file path). */
+const SAME_AS_TYPED: ReportFill = {
+  submittedOn: new Date('2021-06-16T00:00:00Z'),
+  indicators: {
+    CT1: { numerator: 5, denominator: 3 },
+    CT2b: { numerator: 1, denominator: 1 },
+    CT3a: { numerator: 'nhiều', denominator: 410 },
+    CT5a: { value: 3 },
+    CT5b: { value: 'Có' },
+  },
+  activities: [{ date: new Date(Date.UTC(2021, 0, 14)), theme: 'ND3.6 – Hiện đại hóa hành chính', form: 'HT1.2 – Đài truyền thanh', title: 'Phát thanh chuyên mục CCHC', quantity: 12 }],
+};
+
+async function filledHost(minor: number): Promise<MemoryHost> {
+  const host = new MemoryHost(new MemoryWorkbook(['Sheet1']), minor);
+  await insertTemplate(host, context, '18070', '2021-H1');
+  for (const [sheet, cell, value] of TYPED) host.workbook.type(sheet, cell, value);
+  return host;
+}
+
+/** Findings as comparable keys, without file names (the open workbook has none). */
+function keys(findings: Finding[]): string[] {
+  return findings.map((f) => `${f.severity} ${f.code} ${f.sheet ?? ''}!${f.cell ?? ''} ${f.indicator ?? ''}`).sort();
+}
+
+describe('reading the open report', () => {
+  it('uses the defined names where Excel could add them, else the template positions', async () => {
+    for (const [minor, reader] of [
+      [8, 'names'],
+      [1, 'template-layout'],
+    ] as const) {
+      const host = await filledHost(minor);
+      const open = readOpenReport(await host.readGrid(), hatinh2021);
+      expect(open.reader).toBe(reader);
+      expect(open.result.ok).toBe(true);
+      if (!open.result.ok) continue;
+      expect(open.result.value.unitCode).toBe('18070');
+      expect(open.result.value.indicators.get('CT1')).toMatchObject({ numerator: 5, denominator: 3 });
+      expect(open.result.findings.some((f) => f.code === 'read-by-position')).toBe(reader === 'template-layout');
+    }
+  });
+
+  it('says so when the workbook holds no report', () => {
+    const open = readOpenReport(new MemoryWorkbook(['Sheet1']).toGrid(), hatinh2021);
+    expect(open.reader).toBeNull();
+    expect(open.result.ok).toBe(false);
+    expect(open.result.findings.map((f) => f.code)).toEqual(['not-a-template']);
+  });
+
+  it('tries further readers in order (the seam for the arbitrary-layout reader)', () => {
+    const seen: string[] = [];
+    const layout: ReportReader = {
+      id: 'layout',
+      read(grid: Grid) {
+        seen.push(grid.sheets[0]?.name ?? '');
+        return { ok: false, findings: [makeFinding('error', 'layout-unrecognised', { vi: 'x', en: 'x' })] };
+      },
+    };
+    const open = readOpenReport(new MemoryWorkbook(['Bảng số liệu']).toGrid(), hatinh2021, {}, [...DEFAULT_READERS, layout]);
+    expect(seen).toEqual(['Bảng số liệu']);
+    expect(open.reader).toBe('layout');
+  });
+});
+
+describe('check', () => {
+  for (const minor of [1, 8]) {
+    it(`finds what cchc check finds in the same figures, and marks the cells (ExcelApi 1.${minor})`, async () => {
+      const host = await filledHost(minor);
+      const outcome = await checkOpenReport(host, context);
+      expect(outcome.checked?.unit?.code).toBe('18070');
+
+      const file = await reportFile('18070', '2021-H1', SAME_AS_TYPED);
+      const grid = readGrid(file.bytes);
+      if (!grid.ok) throw new Error('unreadable');
+      const read = readTemplateReport(grid.value, hatinh2021);
+      if (!read.ok) throw new Error('not a report');
+      const cli = checkReport(read.value, { plan: hatinh2021, units: hatinhCity2020.units });
+      const ours = outcome.findings.filter((f) => f.code !== 'read-by-position');
+      expect(keys(ours)).toEqual(keys([...read.findings, ...cli.findings]));
+      expect(ours.map((f) => f.code)).toEqual(expect.arrayContaining(['numerator-exceeds-denominator', 'value-not-a-number']));
+
+      const { errors, warnings } = problemCells(outcome.findings);
+      expect(errors).toContainEqual({ sheet: 'Báo cáo', cell: 'F12' });
+      expect(outcome.highlighted).toBe(new Set([...errors, ...warnings].map((c) => c.cell + c.sheet)).size);
+      const report = host.workbook.sheet('Báo cáo');
+      if (minor >= 6) {
+        expect(outcome.mode).toBe('conditionalFormat');
+        expect(report.conditionalFormats.find((c) => c.range === 'F12')?.fill).toBe(ERROR_FILL);
+        expect(host.workbook.peek('Báo cáo', 'F12')?.fill).toBe('#FFF9E0');
+      } else {
+        expect(outcome.mode).toBe('fill');
+        expect(host.workbook.peek('Báo cáo', 'F12')?.fill).toBe(ERROR_FILL);
+      }
+      expect(await host.clearHighlights()).toBe(outcome.highlighted);
+      expect(host.workbook.peek('Báo cáo', 'F12')?.fill).toBe('#FFF9E0');
+      expect(report.conditionalFormats).toEqual([]);
+    });
+  }
+
+  it('lists a not-a-template error for a workbook without a report', async () => {
+    const outcome = await checkOpenReport(new MemoryHost(), context);
+    expect(outcome.checked).toBeNull();
+    expect(outcome.findings[0]?.code).toBe('not-a-template');
+  });
+});
+
+describe('insert', () => {
+  it('refuses unknown units and periods, and existing sheets unless replacing', async () => {
+    const host = new MemoryHost(new MemoryWorkbook(['Sheet1']), 8);
+    await expect(insertTemplate(host, context, '99999', '2021-H1')).rejects.toBeInstanceOf(InputError);
+    await expect(insertTemplate(host, context, '18070', '2021-H9')).rejects.toBeInstanceOf(InputError);
+    await insertTemplate(host, context, '18070', '2021-H1');
+    await expect(insertTemplate(host, context, '18073', '2021-H1')).rejects.toBeInstanceOf(SheetsExistError);
+    await insertTemplate(host, context, '18073', '2021-H1', { replace: true });
+    expect(host.workbook.peek('Báo cáo', 'F8')?.value).toBe('18073');
+  });
+});
+
+describe('score', () => {
+  it('writes "Kết quả" with the score cchc score gives, and replaces it on the next run', async () => {
+    const host = await filledHost(8);
+    const outcome = await scoreOpenReport(host, context);
+    expect(outcome.checked).not.toBeNull();
+    const checked = outcome.checked!;
+    const primary = hatinh2021.profiles.find((p) => p.id === hatinh2021.primaryProfile)!;
+    const expected = scoreUnit(checked, primary, hatinh2021, { onTime: true });
+    expect(outcome.onTime).toBe(true);
+    expect(outcome.score?.score).toBe(expected.score);
+    const sheet = host.workbook.sheet(RESULTS_SHEET);
+    const totals = [...sheet.cells.entries()].filter(([, c]) => c.formula?.startsWith('SUM(D'));
+    expect(totals).toHaveLength(hatinh2021.profiles.length);
+    expect(totals[0]?.[1].value).toBe(expected.score);
+    const texts = [...sheet.cells.values()].map((c) => c.value);
+    expect(texts).toContain('Tổng điểm');
+    expect(texts).toContain('Không hợp lệ');
+    await scoreOpenReport(host, context);
+    expect(host.workbook.sheets.filter((s) => s.name === RESULTS_SHEET)).toHaveLength(1);
+  });
+});
+
+describe('consolidate', () => {
+  async function files(): Promise<PickedFile[]> {
+    const made = [
+      await reportFile('18070', '2021-H1', goodFill(1)),
+      await reportFile('18073', '2021-H1', goodFill(2, '2021-06-25')),
+      await reportFile('18088', '2021-H1', goodFill(3)),
+      await reportFile('18076', '2021-Q1', goodFill(4)),
+    ];
+    const picked: PickedFile[] = made.map((f) => ({ name: f.name, bytes: async () => f.bytes }));
+    picked.push({ name: 'ghi-chu.txt', bytes: async () => new TextEncoder().encode('không phải tệp Excel') });
+    return picked;
+  }
+
+  it('reads picked .xlsx files in the browser way and writes the consolidated sheets', async () => {
+    const host = new MemoryHost(new MemoryWorkbook(['Sheet1']), 8);
+    const picked = await files();
+    const seen: string[] = [];
+    const outcome = await consolidateFiles(host, context, picked, {
+      periodCode: '2021-H1',
+      receivedCsv: { name: 'so-nhan.csv', text: 'unit_code,received_on\n18070,2021-06-17\n' },
+      onFile: (i, n, name) => seen.push(`${i}/${n} ${name}`),
+    });
+    expect(seen).toHaveLength(5);
+    expect(outcome).toMatchObject({ read: 4, skipped: 0, failed: 1 });
+    const c = outcome.consolidation;
+    expect(c.totals).toMatchObject({ expected: 15, received: 3, onTime: 2 });
+
+    // The same consolidation as core's, fed by the CLI's path (readGrid → readTemplateReport → checkReport).
+    const period = periodFor('2021-H1');
+    const reports = [];
+    for (const f of picked.slice(0, 4)) {
+      const grid = readGrid(await f.bytes(), { file: f.name });
+      if (!grid.ok) continue;
+      const read = readTemplateReport(grid.value, hatinh2021, { file: f.name });
+      if (!read.ok) continue;
+      const checked = checkReport(read.value, { plan: hatinh2021, units: hatinhCity2020.units, period, file: f.name });
+      reports.push({ ...checked, findings: [...grid.findings, ...read.findings, ...checked.findings] });
+    }
+    const direct = consolidate({ plan: hatinh2021, units: hatinhCity2020.units, period, reports, received: new Map([['18070', '2021-06-17']]) });
+    expect(c.totals).toEqual(direct.totals);
+    expect(c.units.map((u) => [u.code, u.score, u.rank])).toEqual(direct.units.map((u) => [u.code, u.score, u.rank]));
+
+    // Sheets and the numbers in them.
+    const names = host.workbook.sheets.map((s) => s.name);
+    expect(names).toEqual(['Sheet1', ...Object.values(CONSOLIDATED_SHEETS)]);
+    const { layout } = consolidatedBook(c, hatinh2021);
+    for (const indicator of hatinh2021.indicators) {
+      const total = c.totals.indicators[indicator.code]!;
+      const row = layout.totalsRows[indicator.code]!;
+      const at = (col: string): unknown => host.workbook.peek(CONSOLIDATED_SHEETS.totals, `${col}${row}`)?.value ?? null;
+      if (indicator.measure === 'ratio' || indicator.measure === 'comparison') {
+        expect([at('F'), at('G')], indicator.code).toEqual([total.numerator, total.denominator]);
+        expect(at('H'), indicator.code).toBe(total.ratio);
+      } else if (indicator.measure === 'count') expect(at('F'), indicator.code).toBe(total.value);
+      expect(host.workbook.peek(CONSOLIDATED_SHEETS.totals, `I${row}`)?.value, indicator.code).toBe(total.unitsCounted);
+      expect(host.workbook.peek(CONSOLIDATED_SHEETS.totals, `F${row}`)?.formula ?? '').toMatch(/^IF\(COUNT\('Đơn vị × chỉ tiêu'!\$[A-Z]+\$6:\$[A-Z]+\$20\)=0,"",SUM/);
+    }
+    const first = host.workbook.peek(CONSOLIDATED_SHEETS.ranking, `B${CONSOLIDATED_LAYOUT.firstRow}`)?.value;
+    const best = [...c.units].filter((u) => u.rank === 1)[0];
+    expect(first).toContain(best?.name);
+    expect(host.workbook.names.map((n) => n.name)).toContain('cchc_consolidated');
+    const findingRows = host.workbook.sheet(CONSOLIDATED_SHEETS.findings).cells;
+    expect([...findingRows.values()].some((cell) => cell.value === 'ghi-chu.txt')).toBe(true);
+  });
+
+  it('skips a consolidated workbook among the files, and refuses an invalid period', async () => {
+    const host = new MemoryHost(new MemoryWorkbook(['Sheet1']), 8);
+    const picked = (await files()).slice(0, 1);
+    const first = await consolidateFiles(new MemoryHost(), context, picked, { periodCode: '2021-H1' });
+    const own = await writeConsolidated(first.consolidation, hatinh2021);
+    picked.push({ name: 'tong-hop.xlsx', bytes: async () => own });
+    const outcome = await consolidateFiles(host, context, picked, { periodCode: '2021-H1' });
+    expect(outcome).toMatchObject({ read: 1, skipped: 1, failed: 0 });
+    await expect(consolidateFiles(host, context, picked, { periodCode: 'sớm', replace: true })).rejects.toBeInstanceOf(InputError);
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * Build and dev server of the Excel add-in.
+ * - `vite build`: taskpane.html + its ES2017 module bundle, plus functions.js/.json/.html for the
+ *   custom functions, and the icons from public/, into dist/.
+ * - `vite` (`pnpm --filter addin dev`): https://localhost:3000 (the manifest's URLs).
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { customFunctions } from './scripts/functions-plugin.ts';
+import { devHttpsOptions } from './scripts/https.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** `exceljs` is Node-oriented: the add-in only uses constants from modules that import it. */
+export const alias = { exceljs: resolve(here, 'src/shims/exceljs.ts') };
+
+/** The dev server's port; the manifest's URLs use it. */
+export const DEV_PORT = 3000;
+
+export default defineConfig(async ({ command }) => ({
+  root: here,
+  base: './',
+  publicDir: resolve(here, 'public'),
+  resolve: { alias },
+  build: {
+    target: 'es2017',
+    outDir: resolve(here, 'dist'),
+    emptyOutDir: true,
+    sourcemap: false,
+    rolldownOptions: { input: { taskpane: resolve(here, 'taskpane.html') } },
+  },
+  server: command === 'serve' ? { port: DEV_PORT, strictPort: true, https: await devHttpsOptions() } : {},
+  plugins: [customFunctions({ source: resolve(here, 'src/functions/functions.ts'), entry: resolve(here, 'src/functions/register.ts'), alias })],
+}));

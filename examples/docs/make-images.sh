@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Regenerates the README pictures in examples/docs/images/ from the bundled example:
+#   tong-hop-bia.png       the consolidated workbook's cover page (LibreOffice → PDF → pdftoppm)
+#   tong-hop-bang.png      its city-totals sheet, printed A4 landscape
+#   bao-cao-html.png       the top of the HTML report (headless Chromium screenshot)
+#   bao-cao-html-2.png     the HTML report's heat map and activity chart
+#   phan-hoi.png           the feedback workbook of Văn Yên (the ward with errors)
+# Needs: soffice (libreoffice-calc-nogui), pdftoppm/pdftotext (poppler-utils), chromium (driven by
+# the test package's playwright-core, examples/docs/screenshot.mjs),
+# fonts-liberation2 and fonts-dejavu-core. Run from anywhere: examples/docs/make-images.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+images=examples/docs/images
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$images"
+
+[ -d examples/reports ] || pnpm start
+npx tsx packages/cli/src/main.ts consolidate examples/reports --period 2021-H1 \
+  --received examples/received-2021-H1.csv --out "$work/tong-hop-2021-H1.xlsx" \
+  --html "$work/bao-cao-2021-H1.html" --feedback "$work/phan-hoi" --report-date 2021-07-05 --quiet
+
+lo() { soffice -env:UserInstallation=file://"$work/profile" --headless --convert-to pdf --outdir "$work" "$@" >/dev/null 2>&1; }
+lo "$work/tong-hop-2021-H1.xlsx"
+lo "$work/phan-hoi/18097-2021-H1-phan-hoi.xlsx"
+
+# the first page whose text contains $2
+page_with() {
+  local pages i
+  pages=$(pdfinfo "$1" | awk '/^Pages:/ {print $2}')
+  for ((i = 1; i <= pages; i++)); do
+    if pdftotext -f "$i" -l "$i" "$1" - | grep -q "$2"; then echo "$i"; return; fi
+  done
+  echo 1
+}
+png() { pdftoppm -r "$3" -png -singlefile -f "$2" -l "$2" "$1" "$4"; }
+png "$work/tong-hop-2021-H1.pdf" 1 75 "$images/tong-hop-bia"
+png "$work/tong-hop-2021-H1.pdf" "$(page_with "$work/tong-hop-2021-H1.pdf" 'TỔNG HỢP KẾT QUẢ THỰC HIỆN')" 70 "$images/tong-hop-bang"
+png "$work/18097-2021-H1-phan-hoi.pdf" 1 70 "$images/phan-hoi"
+
+node examples/docs/screenshot.mjs "$work/bao-cao-2021-H1.html" "$images/bao-cao-html.png" '' 1180
+node examples/docs/screenshot.mjs "$work/bao-cao-2021-H1.html" "$images/bao-cao-html-2.png" '#heatmap' 1000
+ls -l "$images"

@@ -1,0 +1,198 @@
+import { join } from 'node:path';
+import { Option, type Command } from 'commander';
+import {
+  UNIT_SORTS,
+  compareConsolidations,
+  isIsoDate,
+  lastYearFigures,
+  makeFinding,
+  parsePreviousConsolidation,
+  previousConsolidationFindings,
+  toJson,
+  type Comparison,
+  type Consolidation,
+  type ConsolidationJson,
+  type Finding,
+  type Period,
+  type Plan,
+  type PreviousConsolidation,
+  type Result,
+  type Unit,
+  type UnitSort,
+} from '@cchc-kpi/core';
+import { feedbackFileName, writeFeedback, type WriteConsolidatedOptions } from '@cchc-kpi/xlsx';
+import { renderHtmlReport } from '../html/page.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
+import { readText } from '../context.ts';
+
+/**
+ * The officer-facing outputs of `cchc consolidate` beyond the workbook and JSON (issue 7):
+ * `--html FILE` (report with charts), `--feedback DIR` (one workbook per unit),
+ * `--compare PREVIOUS.json` (change on an earlier consolidation, and last year's figures for
+ * CT2a), `--sort official|name`, `--report-date`, `--report-number`.
+ */
+
+/** The flags this module adds to `cchc consolidate`. */
+export interface ReportFlags {
+  html?: string;
+  feedback?: string;
+  compare?: string;
+  sort?: string;
+  reportDate?: string;
+  reportNumber?: string;
+}
+
+/** What `prepareReport` works out before the reports are read. */
+export interface ReportPlan {
+  previous: PreviousConsolidation | null;
+  /** Unit code → indicator code → last year's figure (CT2a), from `previous`. */
+  lastYear: Map<string, Map<string, number>>;
+  /** Findings about the comparison file (added to the consolidation). */
+  findings: Finding[];
+}
+
+/** Computed before writing: the comparison, when `--compare` was given. */
+export interface ReportExtras {
+  comparison?: Comparison;
+}
+
+/** Adds `--html`, `--feedback`, `--compare`, `--sort`, `--report-date` and `--report-number` to a command. */
+export function addReportOptions(command: Command): void {
+  command
+    .option('--html <file.html>', 'báo cáo HTML có biểu đồ / HTML report with charts')
+    .option('--feedback <dir>', 'phiếu phản hồi cho từng đơn vị (<mã>-<kỳ>-phan-hoi.xlsx) / one feedback workbook per unit')
+    .option('--compare <previous.json>', 'so sánh với JSON tổng hợp kỳ trước / compare with an earlier consolidation JSON')
+    .addOption(new Option('--sort <order>', 'thứ tự đơn vị: official (danh mục) hoặc name (tên, theo tiếng Việt) / unit order').choices([...UNIT_SORTS]).default('official'))
+    .option('--report-date <yyyy-mm-dd>', 'ngày ghi trên báo cáo (mặc định: hạn nộp) / date on the report (default: the deadline)')
+    .option('--report-number <number>', 'số văn bản báo cáo (Số: …/BC-UBND) / document number');
+}
+
+/** The unit sort chosen (`official` unless `name`). */
+export function unitSort(flags: ReportFlags): UnitSort {
+  return flags.sort === 'name' ? 'name' : 'official';
+}
+
+/** The feedback files `--feedback DIR` may write: one per registry unit (for the overwrite check). */
+export function reportOutputFiles(flags: ReportFlags, units: readonly Unit[], periodCode: string): string[] {
+  const files: string[] = [];
+  if (flags.html) files.push(flags.html);
+  if (flags.feedback) for (const u of units) files.push(join(flags.feedback, feedbackFileName(u.code, periodCode)));
+  return files;
+}
+
+/**
+ * Checks the flags and reads `--compare` before any report is read.
+ * Errors (→ `fail`): a unit code that cannot name a feedback file (`feedback-code-unsafe`),
+ * `--report-date` not an ISO date (`report-date-invalid`), `--html` not ending in .html/.htm
+ * (`html-path-invalid`), the comparison file unreadable or not a consolidation
+ * (`file-unreadable`, `compare-file-invalid`).
+ */
+export async function prepareReport(flags: ReportFlags, plan: Plan, period: Period, fileName: (path: string) => string, units: readonly Unit[] = []): Promise<Result<ReportPlan>> {
+  const findings: Finding[] = [];
+  if (flags.feedback !== undefined) {
+    const unsafe = units.filter((u) => {
+      try {
+        feedbackFileName(u.code, period.code);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    if (unsafe.length > 0) {
+      const codes = unsafe.map((u) => u.code).join(', ');
+      return {
+        ok: false,
+        findings: [
+          makeFinding('error', 'feedback-code-unsafe', {
+            vi: `Không đặt được tên tệp phản hồi cho mã đơn vị ${codes}: mã dài quá 64 ký tự hoặc là tên thiết bị của Windows; đổi mã trong danh mục đơn vị.`,
+            en: `Cannot name a feedback file after unit code ${codes}: longer than 64 characters or a Windows device name; change the code in the unit list.`,
+          }),
+        ],
+      };
+    }
+  }
+  if (flags.reportDate !== undefined && !isIsoDate(flags.reportDate)) {
+    return {
+      ok: false,
+      findings: [
+        makeFinding('error', 'report-date-invalid', {
+          vi: `Ngày báo cáo "${flags.reportDate}" không hợp lệ; ghi dạng yyyy-mm-dd, ví dụ 2021-02-05.`,
+          en: `Report date "${flags.reportDate}" is not a yyyy-mm-dd date, e.g. 2021-02-05.`,
+        }),
+      ],
+    };
+  }
+  if (flags.html !== undefined && !/\.html?$/i.test(flags.html)) {
+    return {
+      ok: false,
+      findings: [makeFinding('error', 'html-path-invalid', { vi: `Tệp HTML phải có đuôi .html: ${flags.html}`, en: `The HTML report must end in .html: ${flags.html}` })],
+    };
+  }
+  let previous: PreviousConsolidation | null = null;
+  if (flags.compare !== undefined) {
+    const text = await readText(flags.compare, findings);
+    if (text === null) return { ok: false, findings };
+    const parsed = parsePreviousConsolidation(text, fileName(flags.compare));
+    if (!parsed.ok) return { ok: false, findings: parsed.findings };
+    previous = parsed.value;
+    findings.push(...previousConsolidationFindings(previous, { period, planId: plan.id }));
+  }
+  return { ok: true, value: { previous, lastYear: previous ? lastYearFigures(plan, previous, period) : new Map(), findings }, findings: [] };
+}
+
+/** The comparison of `result` with the earlier consolidation, when there is one. */
+export function reportExtras(result: Consolidation, plan: Plan, prepared: ReportPlan): ReportExtras {
+  return prepared.previous ? { comparison: compareConsolidations(result, plan, prepared.previous) } : {};
+}
+
+/** The `--json` document: the consolidation, plus `comparison` with `--compare`. */
+export function consolidationJson(result: Consolidation, extras: ReportExtras = {}): ConsolidationJson {
+  const json = toJson(result);
+  return extras.comparison ? { ...json, comparison: extras.comparison } : json;
+}
+
+/** The workbook writer's options from the flags: cover date and number, unit order, comparison. */
+export function workbookOptions(flags: ReportFlags & ReportExtras): WriteConsolidatedOptions {
+  return {
+    sort: unitSort(flags),
+    ...(flags.reportDate ? { reportDate: flags.reportDate } : {}),
+    ...(flags.reportNumber ? { reportNumber: flags.reportNumber } : {}),
+    ...(flags.comparison ? { comparison: flags.comparison } : {}),
+  };
+}
+
+/**
+ * Writes `--html` and `--feedback` outputs, each file atomically (temporary name, then rename).
+ * Feedback: one workbook per unit listed in the consolidation, named from the registry code.
+ * @returns the paths written.
+ */
+export async function writeReportOutputs(result: Consolidation, plan: Plan, flags: ReportFlags & ReportExtras): Promise<string[]> {
+  const written: string[] = [];
+  const sort = unitSort(flags);
+  if (flags.html) {
+    const html = await renderHtmlReport(result, plan, {
+      sort,
+      ...(flags.reportDate ? { reportDate: flags.reportDate } : {}),
+      ...(flags.comparison ? { comparison: flags.comparison } : {}),
+    });
+    await writeFileAtomic(flags.html, html);
+    written.push(flags.html);
+  }
+  if (flags.feedback) {
+    for (const unit of result.units) {
+      const file = await writeFeedback(unit, result, plan, flags.reportDate ? { reportDate: flags.reportDate } : {});
+      const path = join(flags.feedback, file.fileName);
+      await writeFileAtomic(path, file.bytes);
+      written.push(path);
+    }
+  }
+  return written;
+}
+
+/** The end of the summary line: `, bao-cao.html, 15 phiếu phản hồi trong phan-hoi` (empty without those flags). */
+export function reportSummary(flags: ReportFlags, units: number, lang: 'vi' | 'en'): string {
+  const parts: string[] = [];
+  if (flags.html) parts.push(flags.html);
+  if (flags.feedback) parts.push(lang === 'vi' ? `${units} phiếu phản hồi trong ${flags.feedback}` : `${units} feedback workbooks in ${flags.feedback}`);
+  return parts.map((p) => `, ${p}`).join('');
+}

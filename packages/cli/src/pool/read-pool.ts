@@ -1,0 +1,73 @@
+/**
+ * A pool of worker threads (piscina) that read and validate report files in parallel. Each
+ * worker runs `processFile` on one file at a time and sends back its outcome, so the main thread
+ * only feeds the consolidator; at most a bounded number of files is in flight (see `readAll`).
+ * With one worker everything runs in-process, without threads.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Period } from '@cchc-kpi/core';
+import type { RunContext } from '../context.ts';
+import { processFile, type FileOutcome } from '../pipeline.ts';
+import type { ReadTask, WorkerSetup } from './protocol.ts';
+import { workerBundle, withoutTsx } from './worker-bundle.ts';
+
+/** Reads files, in worker threads or in-process. */
+export interface ReadPool {
+  /** Number of files read at the same time (1 in-process). */
+  readonly workers: number;
+  /** Reads and validates one file; never rejects for bad input (the findings explain). */
+  read(path: string): Promise<FileOutcome>;
+  /** Stops the workers at once, abandoning tasks in flight (their promises reject). */
+  destroy(): Promise<void>;
+}
+
+/** The default worker count: the cores this process may use. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Options of {@link createReadPool}. */
+export interface ReadPoolOptions {
+  context: RunContext;
+  period?: Period;
+  /** Worker threads; 1 (or less) reads in-process. Default: {@link defaultWorkerCount}. */
+  workers?: number;
+}
+
+/**
+ * Creates the read pool. With more than one worker, threads start at once, sized to
+ * `options.workers`; the plan, units and limits are cloned into each worker once. Running from
+ * the TypeScript sources, workers load a cached single-file bundle of their code (see
+ * worker-bundle.ts), else worker-entry.mjs (which registers tsx when needed).
+ */
+export async function createReadPool(options: ReadPoolOptions): Promise<ReadPool> {
+  const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
+  if (workers === 1) {
+    return {
+      workers,
+      read: (path) => processFile(path, options.context, options.period),
+      destroy: async () => undefined,
+    };
+  }
+  const workerData: WorkerSetup = { context: options.context, ...(options.period ? { period: options.period } : {}) };
+  const bundle = await workerBundle();
+  const piscina = new Piscina<ReadTask, FileOutcome>({
+    filename: bundle ?? fileURLToPath(new URL('./worker-entry.mjs', import.meta.url)),
+    // The bundle is plain JavaScript: workers need no loader (tsx would only slow them down).
+    ...(bundle === null ? {} : { execArgv: withoutTsx(process.execArgv) }),
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 60_000,
+    workerData,
+    // A larger young generation: parsing allocates many short-lived strings and objects, and
+    // fewer scavenges cut the workers' garbage-collection time markedly.
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+  });
+  return {
+    workers,
+    read: (path) => piscina.run({ path }),
+    destroy: () => piscina.destroy(),
+  };
+}

@@ -1,0 +1,15 @@
+import { writeFileSync } from 'node:fs';
+import { hatinh2021, parsePeriod } from '@cchc-kpi/core';
+import { writeTemplate } from '@cchc-kpi/xlsx';
+import { fillTemplate } from '@cchc-kpi/examples/fill-template';
+const period = parsePeriod('2021-H1', { deadlineDaysAfterCutoff: hatinh2021.deadline.daysAfterCutoff });
+if (!period.ok) throw new Error();
+const unit = { code: 'CQ00001', name: 'Cơ quan thử 1', kind: 'agency' as const, order: 100 };
+let t = performance.now();
+const tpl = await writeTemplate(hatinh2021, unit, period.value);
+console.log('template ms', performance.now() - t, tpl.fileName, tpl.bytes.length);
+const acts = Array.from({ length: 100 }, (_, k) => ({ date: new Date(Date.UTC(2021, 0, 1 + k)), theme: 'ND3.6', form: 'HT1.2', title: `Hoạt động tuyên truyền số ${k}`, quantity: k, participants: 10 + k, evidence: `Văn bản ${k}/UBND` }));
+t = performance.now();
+const filled = await fillTemplate(tpl.bytes, { submittedOn: new Date(Date.UTC(2021, 5, 15)), indicators: { CT1: { numerator: 1, denominator: 1 }, CT2a: { numerator: 3, denominator: 4 }, CT3a: { numerator: 50, denominator: 60 }, CT5a: { value: 3 } }, activities: acts });
+console.log('fill ms', performance.now() - t, filled.length);
+writeFileSync('/tmp/one.xlsx', filled);

@@ -1,0 +1,212 @@
+/**
+ * Year-on-year: `cchc consolidate --compare PREVIOUS.json`. The change of every indicator's city
+ * figures and of every unit's score, in the JSON, the workbook and the HTML; and CT2a
+ * ("increase airtime over last year") taking last year's figure from the earlier consolidation
+ * when the unit left it blank.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePreviousConsolidation, roundChange } from '@cchc-kpi/core';
+import { readGrid } from '@cchc-kpi/xlsx';
+import { runCli } from './support/cli.ts';
+import { writeSmallExample } from './support/small-example.ts';
+
+let dir = '';
+let reports = '';
+let units = '';
+let plain: any;
+let compared: any;
+
+/** Last year's consolidation (2020-H1) as `consolidate --json` wrote it, with the figures that matter. */
+function previous(period = { code: '2020-H1', kind: 'half', year: 2020, index: 1 }): object {
+  return {
+    plan: { id: 'hatinh-2021', title: { vi: 'x', en: 'x' }, document: 'x' },
+    period: { ...period, cutoffStart: '2019-12-15', cutoffEnd: '2020-06-14', deadline: '2020-06-20' },
+    units: [
+      { code: '18070', name: 'Trần Phú', kind: 'ward', submitted: true, score: 80.5, rank: 2, indicators: { CT3a: { numerator: 180, denominator: 200, status: 'notMet' } } },
+      { code: '18073', name: 'Nam Hà', kind: 'ward', submitted: true, score: 90, rank: 1, indicators: {} },
+      { code: 'TTVHTT', name: 'Trung tâm Văn hóa – Truyền thông thành phố', kind: 'agency', submitted: true, score: 70, rank: 3, indicators: { CT2a: { numerator: 100, denominator: 90 } } },
+      { code: '__proto__', name: 'x', submitted: true, score: 1, rank: 9, indicators: { __proto__: { numerator: 1 } } },
+    ],
+    totals: {
+      indicators: {
+        CT1: { numerator: 2, denominator: 3, value: null, ratio: 2 / 3, unitsCounted: 3, unitsMet: 2 },
+        CT2a: { numerator: 100, denominator: 90, value: null, ratio: 100 / 90, unitsCounted: 1, unitsMet: 1 },
+        CT3a: { numerator: 380, denominator: 400, value: null, ratio: 0.95, unitsCounted: 2, unitsMet: 0 },
+        CT5a: { numerator: null, denominator: null, value: 4, ratio: null, unitsCounted: 3, unitsMet: 2 },
+        constructor: { numerator: 1 },
+      },
+      expected: 16,
+      received: 10,
+      onTime: 8,
+      completeness: 0.625,
+      timeliness: 0.5,
+    },
+    findings: [],
+  };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cchc-compare-'));
+  ({ reports, units } = await writeSmallExample(dir));
+  writeFileSync(join(dir, 'tong-hop-2020-H1.json'), JSON.stringify(previous()));
+  const base = ['consolidate', reports, '--period', '2021-H1', '--units', units, '--quiet'];
+  const a = runCli([...base, '--out', join(dir, 'a.xlsx'), '--json', join(dir, 'a.json')]);
+  expect(a.stderr).toBe('');
+  plain = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'));
+  const b = runCli([...base, '--out', join(dir, 'b.xlsx'), '--json', join(dir, 'b.json'), '--html', join(dir, 'b.html'), '--compare', join(dir, 'tong-hop-2020-H1.json')]);
+  expect(b.stderr).toBe('');
+  expect(b.status).toBe(0);
+  compared = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'));
+}, 240_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('CT2a without last year’s figure', () => {
+  it('is invalid without --compare (one of the pair is blank)', () => {
+    const agency = plain.units.find((u: any) => u.code === 'TTVHTT');
+    expect(agency.indicators.CT2a).toMatchObject({ numerator: 130, denominator: null, status: 'invalid' });
+    expect(agency.findings.map((f: any) => f.code)).toContain('pair-incomplete');
+    expect(plain.totals.indicators.CT2a).toMatchObject({ numerator: null, denominator: null, unitsCounted: 0 });
+  });
+
+  it('takes last year’s figure (the unit’s own 2020-H1 figure, 100) with --compare, and says so', () => {
+    const agency = compared.units.find((u: any) => u.code === 'TTVHTT');
+    expect(agency.indicators.CT2a).toEqual({ numerator: 130, denominator: 100, value: null, ratio: 1.3, completion: 1, status: 'met' });
+    const codes = agency.findings.filter((f: any) => f.indicator === 'CT2a').map((f: any) => [f.severity, f.code]);
+    expect(codes).toEqual([['notice', 'denominator-from-previous']]);
+    const note = agency.findings.find((f: any) => f.code === 'denominator-from-previous');
+    expect(note.message.vi).toBe(`Chỉ tiêu CT2a: đơn vị không ghi số liệu cùng kỳ năm trước (ô ${note.cell}); lấy 100 từ báo cáo tổng hợp cùng kỳ năm trước để so sánh.`);
+    expect(note).toMatchObject({ sheet: 'Báo cáo', unit: 'TTVHTT', file: 'TTVHTT-2021-H1.xlsx' });
+    expect(compared.totals.indicators.CT2a).toEqual({ numerator: 130, denominator: 100, value: null, ratio: 1.3, unitsCounted: 1, unitsMet: 1 });
+  });
+
+  it('keeps a figure the unit typed, with a notice when it differs from last year’s consolidation', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'cchc-compare-typed-'));
+    try {
+      const small = await writeSmallExample(other, { TTVHTT: { CT2a: { numerator: 130, denominator: 95 } } });
+      writeFileSync(join(other, 'prev.json'), JSON.stringify(previous()));
+      const run = runCli(['consolidate', small.reports, '--period', '2021-H1', '--units', small.units, '--quiet', '--out', join(other, 'c.xlsx'), '--json', join(other, 'c.json'), '--compare', join(other, 'prev.json')]);
+      expect(run.status).toBe(0);
+      const agency = JSON.parse(readFileSync(join(other, 'c.json'), 'utf8')).units.find((u: any) => u.code === 'TTVHTT');
+      expect(agency.indicators.CT2a).toMatchObject({ numerator: 130, denominator: 95, status: 'met' });
+      expect(agency.findings.filter((f: any) => f.indicator === 'CT2a').map((f: any) => f.code)).toEqual(['previous-figure-differs']);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('does not take figures from a consolidation of another period, and warns', () => {
+    writeFileSync(join(dir, 'h2.json'), JSON.stringify(previous({ code: '2020-H2', kind: 'half', year: 2020, index: 2 })));
+    const run = runCli(['consolidate', reports, '--period', '2021-H1', '--units', units, '--quiet', '--out', join(dir, 'h2.xlsx'), '--json', join(dir, 'h2-out.json'), '--compare', join(dir, 'h2.json')]);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, 'h2-out.json'), 'utf8'));
+    expect(json.units.find((u: any) => u.code === 'TTVHTT').indicators.CT2a.status).toBe('invalid');
+    expect(json.comparison.samePeriodLastYear).toBe(false);
+    expect(json.findings.filter((f: any) => f.code === 'compare-period-not-previous-year').map((f: any) => [f.severity, f.file])).toEqual([['warning', 'h2.json']]);
+  });
+});
+
+describe('the comparison in the JSON', () => {
+  it('names the earlier consolidation', () => {
+    expect(compared.comparison.previous).toEqual({ period: '2020-H1', planId: 'hatinh-2021', file: 'tong-hop-2020-H1.json' });
+    expect(compared.comparison.current).toEqual({ period: '2021-H1' });
+    expect(compared.comparison.samePeriodLastYear).toBe(true);
+  });
+
+  it('gives the change of every indicator’s city figures (current − previous; ratios in fractions)', () => {
+    const byCode = new Map(compared.comparison.indicators.map((c: any) => [c.code, c]));
+    expect(compared.comparison.indicators.map((c: any) => c.code)).toEqual(['CT1', 'CT2a', 'CT2b', 'CT3a', 'CT3b', 'CT4a', 'CT4b', 'CT5a', 'CT5b']);
+    // CT1: 4 of 4 units now (Trần Phú, Nam Hà, Thạch Trung, the centre) vs 2/3 → +2, +1, +1/3
+    expect(byCode.get('CT1')).toEqual({
+      code: 'CT1',
+      current: { numerator: 4, denominator: 4, value: null, ratio: 1, unitsCounted: 4, unitsMet: 4 },
+      previous: { numerator: 2, denominator: 3, value: null, ratio: 2 / 3, unitsCounted: 3, unitsMet: 2 },
+      change: { numerator: 2, denominator: 1, value: null, ratio: 0.333333333333 },
+    });
+    // CT3a: Nam Hà's 510/500 is invalid and left out: 200 + 90 + 200 = 490 over 500; last year 380/400
+    expect((byCode.get('CT3a') as any).current).toMatchObject({ numerator: 490, denominator: 500, ratio: 0.98 });
+    expect((byCode.get('CT3a') as any).change).toEqual({ numerator: 110, denominator: 100, value: null, ratio: 0.03 });
+    // CT2a: 130/100 now vs 100/90
+    expect((byCode.get('CT2a') as any).change).toEqual({ numerator: 30, denominator: 10, value: null, ratio: roundChange(1.3 - 100 / 90) });
+    // CT5a (count): 2 + 2 + 2 + 2 = 8 now vs 4
+    expect((byCode.get('CT5a') as any).change).toEqual({ numerator: null, denominator: null, value: 4, ratio: null });
+    // CT2b: not in last year's file
+    expect((byCode.get('CT2b') as any).previous).toBeNull();
+    expect((byCode.get('CT2b') as any).change).toEqual({ numerator: null, denominator: null, value: null, ratio: null });
+  });
+
+  it('gives every unit’s score change and rank change, and the submission rates', () => {
+    const byCode = new Map(compared.comparison.units.map((u: any) => [u.code, u]));
+    const tp = byCode.get('18070') as any;
+    const current = compared.units.find((u: any) => u.code === '18070');
+    expect(tp.current).toEqual({ submitted: true, score: current.score, rank: current.rank });
+    expect(tp.previous).toEqual({ submitted: true, score: 80.5, rank: 2 });
+    expect(tp.change).toEqual({ score: roundChange(current.score - 80.5, 2), rank: 2 - current.rank });
+    expect((byCode.get('18076') as any).previous).toBeNull(); // Bắc Hà: in neither
+    expect(compared.comparison.units.map((u: any) => u.code)).toEqual(compared.units.map((u: any) => u.code));
+    expect(byCode.has('__proto__')).toBe(false);
+    // completeness 4/16 now vs 0.625; timeliness 3/16 vs 0.5
+    expect(compared.comparison.completeness).toEqual({ current: 0.25, previous: 0.625, change: -0.375 });
+    expect(compared.comparison.timeliness).toEqual({ current: 3 / 16, previous: 0.5, change: -0.3125 });
+  });
+
+  it('is absent without --compare', () => {
+    expect(plain.comparison).toBeUndefined();
+  });
+});
+
+describe('the comparison in the workbook and the HTML', () => {
+  it('adds the "So sánh cùng kỳ" sheet', () => {
+    const grid = readGrid(new Uint8Array(readFileSync(join(dir, 'b.xlsx'))));
+    expect(grid.ok).toBe(true);
+    if (!grid.ok) return;
+    expect(grid.value.sheets.map((s) => s.name).at(-1)).toBe('So sánh cùng kỳ');
+    const sheet = grid.value.sheets.find((s) => s.name === 'So sánh cùng kỳ')!;
+    // CT3a on row 8: this period (formula on Tổng hợp) 0.98, last year 0.95, change 0.03
+    expect(sheet.cells.get('B8')?.value).toBe('CT3a');
+    expect(sheet.cells.get('D8')).toMatchObject({ formula: "'Tổng hợp'!H8", value: 0.98 });
+    expect(sheet.cells.get('E8')?.value).toBe(0.95);
+    expect(sheet.cells.get('F8')?.value as number).toBeCloseTo(0.03, 12);
+    const plainGrid = readGrid(new Uint8Array(readFileSync(join(dir, 'a.xlsx'))));
+    expect(plainGrid.ok && plainGrid.value.sheets.some((s) => s.name === 'So sánh cùng kỳ')).toBe(false);
+  });
+
+  it('adds the earlier period to the HTML tables and chart', () => {
+    const html = readFileSync(join(dir, 'b.html'), 'utf8');
+    expect(html).toContain('<th>Tỷ lệ kỳ 2020-H1</th>');
+    expect(html).toContain('<th>Điểm kỳ 2020-H1</th>');
+    expect(html).toContain('+3 điểm %'); // CT3a: 98% vs 95%
+    expect(html).toContain('Hình thoi: kỳ 2020-H1.');
+  });
+});
+
+describe('reading the earlier consolidation', () => {
+  it('refuses a file that is not a consolidation JSON, with a bilingual finding', () => {
+    for (const text of ['not json', '[]', '{"period":{"code":"2020-H1","year":2020}}']) {
+      const r = parsePreviousConsolidation(text, 'x.json');
+      expect(r.ok).toBe(false);
+      expect(r.findings.map((f) => [f.severity, f.code, f.file])).toEqual([['error', 'compare-file-invalid', 'x.json']]);
+      expect(r.findings[0]!.message.vi).toMatch(/^Tệp so sánh x\.json không dùng được: /);
+    }
+  });
+
+  it('exits 2 on such a file and writes nothing', () => {
+    writeFileSync(join(dir, 'bad.json'), '{"hello": 1}');
+    const run = runCli(['consolidate', reports, '--period', '2021-H1', '--units', units, '--out', join(dir, 'bad.xlsx'), '--compare', join(dir, 'bad.json')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('bad.json');
+    expect(() => readFileSync(join(dir, 'bad.xlsx'))).toThrow();
+  });
+
+  it('treats keys such as __proto__ as plain text', () => {
+    const r = parsePreviousConsolidation(JSON.stringify(previous()), 'p.json');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.units.get('__proto__')?.standing.score).toBe(1);
+    expect(r.value.totals.get('constructor')?.numerator).toBe(1);
+    expect(({} as Record<string, unknown>).numerator).toBeUndefined();
+  });
+});

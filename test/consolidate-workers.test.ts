@@ -1,0 +1,128 @@
+/**
+ * `cchc consolidate` reads files in a worker pool: the consolidated JSON must be the same byte for
+ * byte whatever the number of workers, whichever way the CLI was started (`node --import tsx`, as
+ * `pnpm cchc` and the tests do, or bin/cchc.js, which registers tsx by API) and whichever way the
+ * workers load their code (the cached bundle, or the sources through tsx registered in each
+ * worker), and Ctrl-C must stop a run without writing anything.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureReports } from './bench/generate.ts';
+import { repoRoot, runCli } from './support/cli.ts';
+
+let dir = '';
+let reports = '';
+let unitsFile = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cchc-workers-'));
+  // Eighteen filled agency reports (about a hundred activities each, one unit in forty with an error)…
+  const set = await ensureReports(dir, 18);
+  reports = set.reportsDir;
+  unitsFile = set.unitsFile;
+  // …plus a second report of one unit (the duplicate rule must pick the same one either way),
+  // a damaged file and a file that is not a workbook.
+  const first = readdirSync(reports).sort()[0]!;
+  copyFileSync(join(reports, first), join(reports, `z-${first}`));
+  writeFileSync(join(reports, 'hong.xlsx'), 'PK\u0003\u0004 truncated');
+  writeFileSync(join(reports, 'ghi-chu.txt'), 'not a report');
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function consolidateJson(workers: number): { status: number | null; stdout: string; stderr: string } {
+  return runCli(['consolidate', reports, '--period', '2021-H1', '--units', unitsFile, '--out', join(dir, `out-${workers}.xlsx`), '--json', '-', '--quiet', '--force', '--workers', String(workers)]);
+}
+
+describe('consolidate with a worker pool', () => {
+  it('gives byte-identical JSON with 1 and 2 workers', () => {
+    const one = consolidateJson(1);
+    const two = consolidateJson(2);
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const json = JSON.parse(one.stdout);
+    expect(json.totals.received).toBe(18);
+    expect(json.findings.some((f: { code: string }) => f.code === 'duplicate-report')).toBe(true);
+    expect(json.findings.some((f: { file?: string; severity: string }) => f.file === 'hong.xlsx' && f.severity === 'error')).toBe(true);
+    expect(json.findings.some((f: { code: string }) => f.code === 'read-internal-error')).toBe(false);
+  });
+
+  it('starts its workers when launched through bin/cchc.js (tsx registered by API)', () => {
+    const run = spawnSync(
+      process.execPath,
+      [resolve(repoRoot, 'packages/cli/bin/cchc.js'), 'consolidate', reports, '--period', '2021-H1', '--units', unitsFile, '--out', join(dir, 'out-bin.xlsx'), '--json', '-', '--quiet', '--force', '--workers', '2'],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe(consolidateJson(1).stdout);
+  });
+
+  it('gives the same JSON when workers load the sources through tsx instead of the bundle', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', resolve(repoRoot, 'packages/cli/src/main.ts'), 'consolidate', reports, '--period', '2021-H1', '--units', unitsFile, '--out', join(dir, 'out-tsx.xlsx'), '--json', '-', '--quiet', '--force', '--workers', '2'],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: { ...process.env, CCHC_WORKER_BUNDLE: '0' } },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe(consolidateJson(1).stdout);
+  });
+
+  it('refuses a worker count that is not a whole number from 1 to 256', () => {
+    for (const bad of ['0', 'two']) expect(consolidateJson(bad as unknown as number).status).toBe(2);
+  });
+});
+
+describe('Ctrl-C', () => {
+  /** Waits until the child's stderr matches, or it exits. */
+  function waitFor(child: ChildProcess, pattern: RegExp): Promise<string> {
+    return new Promise((done) => {
+      let text = '';
+      child.stderr?.setEncoding('utf8');
+      child.stderr?.on('data', (chunk: string) => {
+        text += chunk;
+        if (pattern.test(text)) done(text);
+      });
+      child.on('exit', () => done(text));
+    });
+  }
+
+  for (const workers of [1, 2]) {
+    it(`stops a run with ${workers} worker(s) cleanly: exit 130, no output file`, async () => {
+      // A named pipe among the inputs: reading it blocks until someone writes to it, so the run
+      // is certainly still reading when Ctrl-C comes, without depending on timing.
+      const inputs = join(dir, `ctrl-c-${workers}`);
+      mkdirSync(inputs);
+      const names = readdirSync(reports).filter((n) => n.startsWith('CQ')).sort().slice(0, 9);
+      for (const name of names) copyFileSync(join(reports, name), join(inputs, name));
+      const fifo = join(inputs, 'zz-cho.xlsx');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      const out = join(dir, `ctrl-c-${workers}.xlsx`);
+      const json = join(dir, `ctrl-c-${workers}.json`);
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', resolve(repoRoot, 'packages/cli/src/main.ts'), 'consolidate', ...names.map((n) => join(inputs, n)), fifo, '--period', '2021-H1', '--units', unitsFile, '--out', out, '--json', json, '--workers', String(workers)],
+        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      // Every real report read (the last progress line says 9/10), the pipe still pending.
+      const seen = await waitFor(child, /9\/10/);
+      expect(seen).toMatch(/9\/10/);
+      child.kill('SIGINT');
+      // Unblock the pending read (end of file) in case anything still waits on it; without a
+      // reader left, opening fails (ENXIO) and there is nothing to unblock.
+      try {
+        closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+      } catch {
+        // no reader
+      }
+      expect(await exited).toBe(130);
+      expect(existsSync(out)).toBe(false);
+      expect(existsSync(json)).toBe(false);
+      expect(readdirSync(dir).filter((n) => n.startsWith(`.ctrl-c-${workers}`))).toEqual([]);
+    }, 120_000);
+  }
+});
