@@ -3,7 +3,7 @@
  * code, listing the unit's own findings in Vietnamese with the sheet and cell, written atomically
  * and byte-identically on every run.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,17 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('cchc consolidate --feedback', () => {
+  it('refuses a --feedback path that is a file, before writing anything', () => {
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, 'x');
+    const out2 = join(dir, 'refused.xlsx');
+    const run = runCli(['consolidate', reports, '--period', '2021-H1', '--units', units, '--out', out2, '--feedback', file, '--quiet']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--feedback cần một thư mục');
+    expect(run.stderr).not.toContain('    at ');
+    expect(existsSync(out2)).toBe(false);
+  });
+
   it('writes one workbook per unit, named <registry code>-<period>-phan-hoi.xlsx, and nothing else', () => {
     const expected = [...hatinhCity2020.units.map((u) => u.code), 'TTVHTT'].map((code) => `${code}-2021-H1-phan-hoi.xlsx`).sort();
     expect(readdirSync(out()).sort()).toEqual(expected); // no temporary files left behind

@@ -35,6 +35,7 @@ import {
 } from '@cchc-kpi/cli';
 import { MAX_SHEET_NAME_LENGTH, feedbackFileName, readGrid, readReport, safeSheetName, safeSheetNames, templateFileName, writeConsolidated, writeTemplate } from '@cchc-kpi/xlsx';
 import { fillTemplate } from '@cchc-kpi/examples/fill-template';
+import { renderHtmlReport } from '@cchc-kpi/cli';
 import { runCli } from './support/cli.ts';
 import { GOOD_FILL, filledReport, hashTree, period, unit } from './support/hostile.ts';
 
@@ -232,6 +233,15 @@ describe('unit codes and names such as __proto__ cannot pollute objects', () => 
       consolidator.add({ ...checked, findings: [...read.findings, ...checked.findings] }, template.fileName);
     }
     result = consolidator.finish();
+  });
+
+  it('draws the HTML charts when units are named like Object.prototype members', async () => {
+    // A unit named "constructor" or "toString" once crashed Vega's explicit sort list.
+    const named = { ...result, units: result.units.map((u, i) => (SPECIAL.includes(u.code) ? { ...u, name: SPECIAL[i % SPECIAL.length]! } : u)) };
+    const html = await renderHtmlReport(named, hatinh2021);
+    expect(html).toContain('constructor');
+    expect(html).toContain('toString');
+    expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(4);
   });
 
   it('reads the special codes as ordinary units, with their received dates', () => {

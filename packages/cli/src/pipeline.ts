@@ -34,8 +34,8 @@ export async function processFile(path: string, context: RunContext, period?: Pe
   input.bytes = prepared.bytes;
   if (isConsolidatedWorkbook(input.bytes, context.limits)) {
     const notice = makeFinding('notice', 'file-skipped', {
-      vi: `Bỏ qua ${file}: đây là sổ tổng hợp do cchc tạo ra, không phải báo cáo của đơn vị.`,
-      en: `Skipped ${file}: it is a consolidated workbook written by cchc, not a unit's report.`,
+      vi: `Bỏ qua ${file}: đây là tệp kết quả do cchc tạo ra (sổ tổng hợp hoặc phiếu phản hồi), không phải báo cáo của đơn vị.`,
+      en: `Skipped ${file}: it is an output of cchc (a consolidated or feedback workbook), not a unit's report.`,
     }, { file });
     return { file, path, findings: [notice], ownOutput: true };
   }

@@ -222,6 +222,27 @@ describe('two-row merged header, numbering row, code column', () => {
   });
 });
 
+describe('percentages typed without a % sign in a row whose unit of measure is "%"', () => {
+  const g = grid(
+    sheet('BC', [
+      ['UBND XÃ THẠCH BÌNH'],
+      ['Báo cáo 6 tháng đầu năm 2021'],
+      ['STT', 'Nội dung', 'Đơn vị tính', 'Kế hoạch', 'Kết quả thực hiện', 'Ghi chú'],
+      [1, 'Niêm yết, công khai TTHC', '%', 100, 95, ''],
+      [2, 'Cập nhật, công khai tình trạng giải quyết hồ sơ', 'Hồ sơ', 300, 285, ''],
+      [3, 'Trạm truyền thanh có chuyên mục CCHC', 'Tỷ lệ', 1, 0.9, ''],
+    ]),
+  );
+  const reading = read(g);
+
+  it('reads them as typed percentages (kept out of the city totals), counts elsewhere', () => {
+    // Row 4: 95 of a "%" row is 95%, not 95 procedures of 100; row 6: 0.9 is 90%, not an error.
+    expect(figures(reading)).toEqual({ CT4a: [null, null, null, 0.95], CT3a: [285, 300, null, null], CT2b: [null, null, null, 0.9] });
+    expect(reading.findings.filter((f) => f.code === 'layout-percent-only').map((f) => f.indicator)).toEqual(['CT2b', 'CT4a']);
+    expect(reading.findings.filter((f) => f.code === 'count-not-integer' || f.code === 'value-not-a-number')).toEqual([]);
+  });
+});
+
 describe('percentages only', () => {
   const g = grid(
     sheet('BC', [

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import {
@@ -82,13 +83,24 @@ export function reportOutputFiles(flags: ReportFlags, units: readonly Unit[], pe
 
 /**
  * Checks the flags and reads `--compare` before any report is read.
- * Errors (→ `fail`): a unit code that cannot name a feedback file (`feedback-code-unsafe`),
+ * Errors (→ `fail`): `--feedback` naming a file, not a folder (`feedback-dir-invalid`); a unit code that cannot name a feedback file (`feedback-code-unsafe`),
  * `--report-date` not an ISO date (`report-date-invalid`), `--html` not ending in .html/.htm
  * (`html-path-invalid`), the comparison file unreadable or not a consolidation
  * (`file-unreadable`, `compare-file-invalid`).
  */
 export async function prepareReport(flags: ReportFlags, plan: Plan, period: Period, fileName: (path: string) => string, units: readonly Unit[] = []): Promise<Result<ReportPlan>> {
   const findings: Finding[] = [];
+  if (flags.feedback !== undefined && existsSync(flags.feedback) && !statSync(flags.feedback).isDirectory()) {
+    return {
+      ok: false,
+      findings: [
+        makeFinding('error', 'feedback-dir-invalid', {
+          vi: `--feedback cần một thư mục, nhưng ${flags.feedback} là một tệp; chọn thư mục khác.`,
+          en: `--feedback needs a folder, but ${flags.feedback} is a file; choose another folder.`,
+        }),
+      ],
+    };
+  }
   if (flags.feedback !== undefined) {
     const unsafe = units.filter((u) => {
       try {

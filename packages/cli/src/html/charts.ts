@@ -51,7 +51,6 @@ export function scoresSpec(plan: Plan, units: readonly UnitResult[]): TopLevelSp
   const bands = [...(profile?.bands ?? [])].sort((a, b) => b.min - a.min);
   const bandLabels = bands.map((b) => b.label.vi);
   const bandRanges = bands.map((b, i) => ({ band: b.label.vi, min: b.min, max: i === 0 ? scale : (bands[i - 1]?.min ?? scale), fill: BAND_COLORS[i] ?? '#999' }));
-  const names = units.map(displayName);
   const rows = units.map((u) => ({
     unit: displayName(u),
     score: u.submitted ? u.score : null,
@@ -60,7 +59,9 @@ export function scoresSpec(plan: Plan, units: readonly UnitResult[]): TopLevelSp
     label: u.submitted && u.score !== null ? `${formatScore(u.score)}${u.band ? ` · ${u.band.vi}` : ''}` : 'Chưa nộp báo cáo',
   }));
   const color = { field: 'band', type: 'nominal', scale: { domain: bandLabels, range: BAND_COLORS.slice(0, bandLabels.length) } } as const;
-  const y = { field: 'unit', type: 'nominal', sort: names, title: null, axis: { labelFontSize: 12 } } as const;
+  // Data order (already the table order): an explicit sort list breaks Vega when a unit is named
+  // like an Object.prototype member ("constructor", "toString").
+  const y = { field: 'unit', type: 'nominal', sort: null, title: null, axis: { labelFontSize: 12 } } as const;
   return {
     $schema: SCHEMA,
     width: 600,
@@ -214,7 +215,6 @@ function cellText(indicatorMeasure: string, r: IndicatorResult | undefined, subm
  * cells without one (not applicable, missing, invalid, not submitted) in greys and pink.
  */
 export function heatmapSpec(plan: Plan, units: readonly UnitResult[]): TopLevelSpec {
-  const names = units.map(displayName);
   const codes = plan.indicators.map((i) => i.code);
   const cells = units.flatMap((u) =>
     plan.indicators.map((indicator) => {
@@ -233,7 +233,7 @@ export function heatmapSpec(plan: Plan, units: readonly UnitResult[]): TopLevelS
     }),
   );
   const x = { field: 'code', type: 'nominal', sort: codes, title: null, axis: { orient: 'top', labelAngle: 0, labelFontWeight: 'bold', domain: false, ticks: false } } as const;
-  const y = { field: 'unit', type: 'nominal', sort: names, title: null, axis: { domain: false, ticks: false } } as const;
+  const y = { field: 'unit', type: 'nominal', sort: null, title: null, axis: { domain: false, ticks: false } } as const;
   return {
     $schema: SCHEMA,
     config: CONFIG,

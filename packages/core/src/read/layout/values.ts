@@ -27,6 +27,9 @@ const YES_WORDS = new Set(['dat', 'da thuc hien', 'hoan thanh', 'da hoan thanh',
 /** Folded wordings read as "no". */
 const NO_WORDS = new Set(['khong dat', 'chua dat', 'chua thuc hien', 'khong thuc hien', 'chua', 'chua hoan thanh', 'chua trien khai']);
 
+/** Folded units of measure that mark a row of percentages. */
+const PERCENT_UNITS = new Set(['%', 'ty le', 'ti le', 'ty le %', 'ti le %', 'phan tram']);
+
 /** A row's figures and the indicator value for the report. */
 export interface RowValues {
   figures: RowFigures;
@@ -48,6 +51,7 @@ function percentLike(cell: Cell | undefined, column: LayoutColumn): boolean {
  * - `total`, `planned`, `previous`, and `achieved` for count measures: counts (`readCount`,
  *   "1.234" → 1234); a `plan` column: a percentage → target, a count → planned count;
  * - `achieved` holding a percentage (ratio/comparison) → the typed percentage, not the numerator;
+ *   a row whose unit of measure is "%" holds percentages even without a % sign (95 → 95%);
  * - `percent`: the typed percentage (`parsePercent`: 0.855 with % format, "85,5%", 85.5; a
  *   formula's result is taken as typed);
  * - ratio: numerator = achieved, denominator = total, else the planned count; comparison:
@@ -95,6 +99,10 @@ export function readRowValues(ctx: LayoutContext, row: number, columns: readonly
   const figures: RowFigures = { numerator: null, denominator: null, value: null, typedPercent: null, target: null };
   const value: IndicatorValue = { numerator: null, denominator: null, value: null, typedPercent: null, note: null, evidence: null, source: {} };
   const pair = indicator.measure === 'ratio' || indicator.measure === 'comparison';
+  // A row whose unit of measure is "%" holds percentages, even typed without a % sign (95, 0.9).
+  const uomCol = column('unitOfMeasure');
+  const rowInPercent = uomCol !== undefined && PERCENT_UNITS.has(foldText(ctx.view.text(row, uomCol.col)).trim());
+  const isPercent = (cell: Cell | undefined, c: LayoutColumn): boolean => (rowInPercent && cellNumber(cell).ok) || percentLike(cell, c);
 
   // Denominator candidates.
   let total: { n: number | null; at: Located } | null = null;
@@ -109,7 +117,7 @@ export function readRowValues(ctx: LayoutContext, row: number, columns: readonly
     if (!c) continue;
     const at = locate(c, { vi: `${code}, chỉ tiêu/kế hoạch`, en: `${code} target/plan` });
     if (blank(at)) continue;
-    if (role === 'target' || (role === 'plan' && percentLike(at.cell, c))) {
+    if (role === 'target' || ((role === 'plan' || role === 'planned') && isPercent(at.cell, c))) {
       const p = parsePercent(at.cell);
       if (p.ok) figures.target = p.value;
     } else if (role === 'planned' || cellNumber(at.cell).ok) {
@@ -143,7 +151,7 @@ export function readRowValues(ctx: LayoutContext, row: number, columns: readonly
   // Achieved.
   const achievedCol = column('achieved');
   const achieved = achievedCol ? locate(achievedCol, indicatorFieldLabel(code, pair ? 'numerator' : 'value')) : null;
-  const achievedIsPercent = achieved !== null && achievedCol !== undefined && !blank(achieved) && percentLike(achieved.cell, achievedCol);
+  const achievedIsPercent = achieved !== null && achievedCol !== undefined && !blank(achieved) && isPercent(achieved.cell, achievedCol);
 
   if (pair) {
     if (achieved && !blank(achieved)) {
