@@ -144,7 +144,9 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
     stop.abort();
   };
   process.on('SIGINT', onInterrupt);
-  const pool = await createReadPool({ context: context.value, period: period.value, workers: options.workers ?? defaultWorkerCount() });
+  // No more threads than files (one file or none is read in-process).
+  const workers = Math.min(options.workers ?? defaultWorkerCount(), Math.max(1, scan.files.length));
+  const pool = await createReadPool({ context: context.value, period: period.value, workers });
   const progress = createProgress({ total: scan.files.length, quiet: Boolean(options.quiet), isTty: io.isTty, lang, err: io.err });
   let complete = false;
   try {

@@ -1,10 +1,10 @@
-// Worker bootstrap for the read pool, in plain JavaScript so a worker can start whatever loader
-// its parent had. The task handler lives in worker.ts. When the parent runs the TypeScript
-// sources through `node --import tsx` (pnpm cchc, the tests), workers inherit that flag and
-// import worker.ts directly; when the parent registered tsx by API (bin/cchc.js), workers do not
-// inherit it (nor does tsx register itself in worker threads on Node 20, even when they
-// inherit --import tsx), so the import fails with ERR_UNKNOWN_FILE_EXTENSION and tsx is registered here
-// before trying again. A build that ships worker.js instead needs neither.
+// Worker bootstrap for the read pool when the workers' bundle (worker-bundle.ts) cannot be used,
+// in plain JavaScript so it starts under any loader. The task handler lives in worker.ts. Workers
+// inherit the parent's `--import tsx` (pnpm cchc, the tests) but on Node 20 tsx does not register
+// itself in worker threads, and with bin/cchc.js (tsx registered by API) there is no flag at all:
+// either way the first import fails with ERR_UNKNOWN_FILE_EXTENSION, and tsx is registered here
+// before trying again. (Where tsx does work in workers, the first import simply succeeds.) A
+// build that ships worker.js instead needs neither.
 import { existsSync } from 'node:fs';
 
 const source = new URL('./worker.ts', import.meta.url);

@@ -9,6 +9,7 @@ import { resolveLimits } from '../limits.ts';
 import type { FindingContext } from './findings.ts';
 import * as F from './findings.ts';
 import type { PartOutcome } from './package.ts';
+import type { XmlHandlers } from './xml.ts';
 import { PackageReader } from './package.ts';
 import type { Relationship } from './relationships.ts';
 import {
@@ -104,13 +105,31 @@ function readPackage(bytes: Uint8Array, options: ReadGridOptions, limits: ReadLi
     return outcome;
   };
 
+  /**
+   * {@link parsePart} for the parts every report of a template shares byte for byte: a part
+   * identical to one parsed cleanly before is not parsed again (`PackageReader.parseShared`);
+   * its value is shared and never changed here.
+   */
+  const parseSharedPart = <T>(entry: ZipEntry, kind: string, make: () => { handlers: XmlHandlers; value: T }): { outcome: PartOutcome; value: T } => {
+    const read = pkg.parseShared(entry, kind, make);
+    if (read.outcome.status === 'ok' && read.outcome.firstXmlError !== undefined) {
+      findings.push(F.xmlMalformed(ctx, entry.name, read.outcome.firstXmlError, 'warning'));
+    }
+    return read;
+  };
+
   // 3. Where is the workbook? _rels/.rels → officeDocument; else [Content_Types].xml; else xl/workbook.xml.
-  const rootRels: Relationship[] = [];
+  let rootRels: readonly Relationship[] = [];
   const rootRelsEntry = pkg.find('_rels/.rels');
   if (rootRelsEntry !== undefined) {
-    const outcome = parsePart(rootRelsEntry, relationshipsHandlers(rootRels));
+    const read = parseSharedPart(rootRelsEntry, 'rels', () => {
+      const value: Relationship[] = [];
+      return { handlers: relationshipsHandlers(value), value };
+    });
+    const outcome = read.outcome;
     if (outcome.status === 'fatal') return fail([...findings, outcome.finding]);
     if (outcome.status === 'broken') findings.push(asWarning(outcome.finding));
+    rootRels = read.value;
   }
   let workbookEntry: ZipEntry | undefined;
   for (const rel of rootRels) {
@@ -151,15 +170,24 @@ function readPackage(bytes: Uint8Array, options: ReadGridOptions, limits: ReadLi
   const workbookPart = workbookEntry.name;
 
   // 4. The workbook itself and its relationships.
-  const info: WorkbookInfo = { sheets: [], definedNames: [], date1904: false };
-  const wbOutcome = parsePart(workbookEntry, workbookHandlers(info));
+  const wbRead = parseSharedPart(workbookEntry, 'workbook', () => {
+    const value: WorkbookInfo = { sheets: [], definedNames: [], date1904: false };
+    return { handlers: workbookHandlers(value), value };
+  });
+  const wbOutcome = wbRead.outcome;
   if (wbOutcome.status === 'fatal' || wbOutcome.status === 'broken') return fail([...findings, wbOutcome.finding]);
-  const wbRels: Relationship[] = [];
+  const info: WorkbookInfo = wbRead.value;
+  let wbRels: readonly Relationship[] = [];
   const wbRelsEntry = pkg.find(relsPartFor(workbookPart));
   if (wbRelsEntry !== undefined) {
-    const outcome = parsePart(wbRelsEntry, relationshipsHandlers(wbRels));
+    const read = parseSharedPart(wbRelsEntry, 'rels', () => {
+      const value: Relationship[] = [];
+      return { handlers: relationshipsHandlers(value), value };
+    });
+    const outcome = read.outcome;
     if (outcome.status === 'fatal') return fail([...findings, outcome.finding]);
     if (outcome.status === 'broken') findings.push(asWarning(outcome.finding));
+    wbRels = read.value;
   }
   const relById = new Map(wbRels.map((r) => [r.id, r]));
   const folder = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
@@ -208,14 +236,16 @@ function readPackage(bytes: Uint8Array, options: ReadGridOptions, limits: ReadLi
     const outcome = parsePart(sstEntry, sharedStringsHandlers(sharedStrings));
     if (outcome.status === 'fatal' || outcome.status === 'broken') return fail([...findings, outcome.finding]);
   }
-  const styles: Styles = { cellXfs: [] };
+  let cellXfs: Styles['cellXfs'] = [];
   if (stylesEntry !== undefined && selected.length > 0) {
-    const outcome = parsePart(stylesEntry, stylesHandlers(styles));
+    const read = parseSharedPart(stylesEntry, 'styles', () => {
+      const value: Styles = { cellXfs: [] };
+      return { handlers: stylesHandlers(value), value };
+    });
+    const outcome = read.outcome;
     if (outcome.status === 'fatal') return fail([...findings, outcome.finding]);
-    if (outcome.status === 'broken') {
-      findings.push(asWarning(outcome.finding));
-      styles.cellXfs = [];
-    }
+    if (outcome.status === 'broken') findings.push(asWarning(outcome.finding));
+    else cellXfs = read.value.cellXfs;
   }
 
   // 8. The selected worksheets.
@@ -228,7 +258,7 @@ function readPackage(bytes: Uint8Array, options: ReadGridOptions, limits: ReadLi
       ctx,
       sheetName: meta.name,
       sharedStrings,
-      cellXfs: styles.cellXfs,
+      cellXfs,
       maxCells: limits.maxCellsPerSheet,
     });
     const outcome = parsePart(entry, parser.handlers, meta.name);

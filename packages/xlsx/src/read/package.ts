@@ -10,7 +10,7 @@ import * as F from './findings.ts';
 import type { XmlHandlers } from './xml.ts';
 import { HostileXmlError, MalformedXmlError, StopParsing, XmlStream } from './xml.ts';
 import type { ZipEntry } from './zip.ts';
-import { inflateEntry, ZipEntryError } from './zip.ts';
+import { entryData, inflateEntry, ZipEntryError } from './zip.ts';
 
 /**
  * How reading one part ended.
@@ -104,6 +104,37 @@ export class PackageReader {
    * @returns how it ended; never throws for bad input (handler bugs other than `StopParsing` propagate).
    */
   parse(entry: ZipEntry, handlers: XmlHandlers): PartOutcome {
+    const refused = this.admit(entry);
+    if (refused !== null) return refused;
+    return this.stream(entry, handlers);
+  }
+
+  /**
+   * Like {@link parse} for a part whose reading yields a value (`make` gives fresh handlers and
+   * the value they fill), for the parts every report of one template shares byte for byte
+   * (relationships, workbook, styles): when this part's compressed bytes equal those of a part
+   * of the same `kind` parsed cleanly before (in this thread), that earlier value is returned
+   * without inflating or parsing. The same limits apply either way. The value is shared between
+   * calls: callers must not change it.
+   */
+  parseShared<T>(entry: ZipEntry, kind: string, make: () => { handlers: XmlHandlers; value: T }): { outcome: PartOutcome; value: T } {
+    const refused = this.admit(entry);
+    if (refused !== null) return { outcome: refused, value: make().value };
+    const raw = entryData(this.bytes, entry);
+    const key = `${kind}\u0000${entry.method}\u0000${entry.flags}\u0000${entry.uncompressedSize}\u0000${raw?.length ?? -1}`;
+    const cached = raw === null ? undefined : sharedParts.get(key);
+    if (cached !== undefined && raw !== null && sameBytes(cached.raw, raw)) return { outcome: { status: 'ok', xmlErrors: 0 }, value: cached.value as T };
+    const { handlers, value } = make();
+    const outcome = this.stream(entry, handlers);
+    if (raw !== null && outcome.status === 'ok' && outcome.xmlErrors === 0 && raw.length <= SHARED_PART_MAX_BYTES) {
+      if (sharedParts.size >= SHARED_PARTS_MAX) sharedParts.clear();
+      sharedParts.set(key, { raw: raw.slice(), value });
+    }
+    return { outcome, value };
+  }
+
+  /** The ratio and budget checks every part read goes through; null when it may be read (the budget is then charged). */
+  private admit(entry: ZipEntry): PartOutcome | null {
     const ratioFinding = this.checkRatio(entry);
     if (ratioFinding !== null) return { status: 'fatal', finding: ratioFinding };
     if (entry.uncompressedSize > this.budget) {
@@ -111,6 +142,10 @@ export class PackageReader {
       return { status: 'fatal', finding: F.uncompressedTooLarge(this.ctx, total, this.limits.maxTotalUncompressedBytes) };
     }
     this.budget -= entry.uncompressedSize;
+    return null;
+  }
+
+  private stream(entry: ZipEntry, handlers: XmlHandlers): PartOutcome {
     const xml = new XmlStream(handlers);
     try {
       inflateEntry(this.bytes, entry, entry.uncompressedSize, (chunk) => xml.write(chunk));
@@ -132,4 +167,17 @@ export class PackageReader {
       throw error;
     }
   }
+}
+
+/** Parts parsed cleanly, by kind and size, with their compressed bytes (see `PackageReader.parseShared`). */
+const sharedParts = new Map<string, { raw: Uint8Array; value: unknown }>();
+/** Most parts remembered; the map is emptied when full (a new template, another writer). */
+const SHARED_PARTS_MAX = 64;
+/** Largest compressed part remembered. */
+const SHARED_PART_MAX_BYTES = 64 * 1024;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -148,6 +148,18 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDire
 }
 
 /**
+ * The entry's data as stored in the file (compressed for DEFLATE entries), found through its
+ * local header; null when the local header is missing or the data runs past the end of the file.
+ */
+export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | null {
+  const off = entry.localHeaderOffset;
+  if (off + 30 > bytes.length || u32(bytes, off) !== SIG_LOCAL) return null;
+  const start = off + 30 + u16(bytes, off + 26) + u16(bytes, off + 28);
+  const end = start + entry.compressedSize;
+  return end > bytes.length ? null : bytes.subarray(start, end);
+}
+
+/**
  * Inflates one entry as a stream of chunks.
  * @param bytes the whole file.
  * @param entry the entry, from {@link readZipDirectory}.
