@@ -1,6 +1,8 @@
-import type { CellRef } from '../../finding.ts';
+import type { CellRef, Message } from '../../finding.ts';
 import type { Indicator, Plan } from '../../plan/schema.ts';
 import type { CheckedReport, IndicatorResult, IndicatorStatus } from '../../validate/types.ts';
+import { countableActivities, type ScoreInput } from './input.ts';
+import { NO_EVIDENCE } from './text.ts';
 
 /** One indicator as the indicator-based components see it. */
 export interface ApplicableIndicator {
@@ -35,4 +37,29 @@ export function applicableIndicators(checked: CheckedReport, plan: Plan): Applic
 /** The cells behind a list of indicators, in plan order (numerator, denominator, value, typed percent, evidence). */
 export function indicatorSources(list: readonly ApplicableIndicator[]): CellRef[] {
   return list.flatMap((a) => a.result?.sources ?? []);
+}
+
+/**
+ * The gate shared by the indicator-based components (`indicators`, `planCompletion`): with
+ * `requiresEvidence` and no activity with evidence, or with no applicable indicator, the part
+ * gives 0 points (`zero`, with the reason); otherwise the applicable indicators to score.
+ */
+export function indicatorsToScore(
+  component: { requiresEvidence: boolean },
+  input: ScoreInput,
+): { list: ApplicableIndicator[] } | { zero: { points: 0; detail: Message; sources: CellRef[] } } {
+  if (component.requiresEvidence && countableActivities(input.checked, true).length === 0) {
+    return { zero: { points: 0, detail: NO_EVIDENCE, sources: [] } };
+  }
+  const list = applicableIndicators(input.checked, input.plan);
+  if (list.length === 0) {
+    return {
+      zero: {
+        points: 0,
+        detail: { vi: 'Không có chỉ tiêu nào áp dụng cho đơn vị → 0 điểm', en: 'No indicator applies to the unit → 0 points' },
+        sources: [],
+      },
+    };
+  }
+  return { list };
 }

@@ -1,9 +1,9 @@
 import { formatNumber, formatPercent } from '../../text/format.ts';
 import { roundDecimal } from '../../text/decimal.ts';
 import type { ComponentScore } from '../types.ts';
-import { applicableIndicators, indicatorSources } from './applicable.ts';
-import { countableActivities, type ComponentOf, type ScoreInput } from './input.ts';
-import { NO_EVIDENCE, STATUS_TEXT, pointsText } from './text.ts';
+import { indicatorSources, indicatorsToScore } from './applicable.ts';
+import type { ComponentOf, ScoreInput } from './input.ts';
+import { STATUS_TEXT, pointsText } from './text.ts';
 
 /**
  * The `indicators` component (general profile, BRIEF §6): points × Σ(weight × completion) ÷ Σ(weight)
@@ -15,18 +15,9 @@ import { NO_EVIDENCE, STATUS_TEXT, pointsText } from './text.ts';
  */
 export function scoreIndicators(component: ComponentOf<'indicators'>, input: ScoreInput): ComponentScore {
   const base = { type: component.type, label: component.label, max: component.points };
-  if (component.requiresEvidence && countableActivities(input.checked, true).length === 0) {
-    return { ...base, points: 0, detail: NO_EVIDENCE, sources: [] };
-  }
-  const list = applicableIndicators(input.checked, input.plan);
-  if (list.length === 0) {
-    return {
-      ...base,
-      points: 0,
-      detail: { vi: 'Không có chỉ tiêu nào áp dụng cho đơn vị → 0 điểm', en: 'No indicator applies to the unit → 0 points' },
-      sources: [],
-    };
-  }
+  const gate = indicatorsToScore(component, input);
+  if ('zero' in gate) return { ...base, ...gate.zero };
+  const list = gate.list;
   const weightSum = list.reduce((s, a) => s + a.indicator.weight, 0);
   const weighted = list.reduce((s, a) => s + a.indicator.weight * a.completion, 0);
   const share = weighted / weightSum;

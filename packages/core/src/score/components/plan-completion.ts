@@ -1,9 +1,9 @@
 import { formatNumber, formatPercent } from '../../text/format.ts';
 import { roundDecimal } from '../../text/decimal.ts';
 import type { ComponentScore } from '../types.ts';
-import { applicableIndicators, indicatorSources } from './applicable.ts';
-import { countableActivities, type ComponentOf, type ScoreInput } from './input.ts';
-import { NO_EVIDENCE, pointsText } from './text.ts';
+import { indicatorSources, indicatorsToScore } from './applicable.ts';
+import type { ComponentOf, ScoreInput } from './input.ts';
+import { pointsText } from './text.ts';
 
 /**
  * The `planCompletion` component (BRIEF §6, the Xuân Lộc commune-level PAR guideline):
@@ -16,18 +16,9 @@ import { NO_EVIDENCE, pointsText } from './text.ts';
  */
 export function scorePlanCompletion(component: ComponentOf<'planCompletion'>, input: ScoreInput): ComponentScore {
   const base = { type: component.type, label: component.label, max: component.points };
-  if (component.requiresEvidence && countableActivities(input.checked, true).length === 0) {
-    return { ...base, points: 0, detail: NO_EVIDENCE, sources: [] };
-  }
-  const list = applicableIndicators(input.checked, input.plan);
-  if (list.length === 0) {
-    return {
-      ...base,
-      points: 0,
-      detail: { vi: 'Không có chỉ tiêu nào áp dụng cho đơn vị → 0 điểm', en: 'No indicator applies to the unit → 0 points' },
-      sources: [],
-    };
-  }
+  const gate = indicatorsToScore(component, input);
+  if ('zero' in gate) return { ...base, ...gate.zero };
+  const list = gate.list;
   const planned = list.length;
   const completed = list.filter((a) => a.status === 'met').length;
   const share = completed / planned;
