@@ -77,16 +77,17 @@ describe('consolidate with a worker pool', () => {
 });
 
 describe('Ctrl-C', () => {
-  /** Waits until the child's stderr matches, or it exits. */
-  function waitFor(child: ChildProcess, pattern: RegExp): Promise<string> {
+  /** Waits until the text read so far from the child's stderr matches, or the child exits. */
+  function waitFor(child: ChildProcess, text: () => string, pattern: RegExp): Promise<string> {
     return new Promise((done) => {
-      let text = '';
-      child.stderr?.setEncoding('utf8');
-      child.stderr?.on('data', (chunk: string) => {
-        text += chunk;
-        if (pattern.test(text)) done(text);
-      });
-      child.on('exit', () => done(text));
+      const check = (): void => {
+        if (pattern.test(text()) || child.exitCode !== null || child.signalCode !== null) {
+          clearInterval(timer);
+          done(text());
+        }
+      };
+      const timer = setInterval(check, 20);
+      check();
     });
   }
 
@@ -107,19 +108,27 @@ describe('Ctrl-C', () => {
         ['--import', 'tsx', resolve(repoRoot, 'packages/cli/src/main.ts'), 'consolidate', ...names.map((n) => join(inputs, n)), fifo, '--period', '2021-H1', '--units', unitsFile, '--out', out, '--json', json, '--workers', String(workers)],
         { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
       );
+      let stderr = '';
+      child.stderr?.setEncoding('utf8');
+      child.stderr?.on('data', (chunk: string) => (stderr += chunk));
       const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
       // Every real report read (the last progress line says 9/10), the pipe still pending.
-      const seen = await waitFor(child, /9\/10/);
-      expect(seen).toMatch(/9\/10/);
+      expect(await waitFor(child, () => stderr, /9\/10/), stderr).toMatch(/9\/10/);
       child.kill('SIGINT');
-      // Unblock the pending read (end of file) in case anything still waits on it; without a
-      // reader left, opening fails (ENXIO) and there is nothing to unblock.
-      try {
-        closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
-      } catch {
-        // no reader
-      }
-      expect(await exited).toBe(130);
+      // The pipe stays blocked until the run says it is stopping, so the run cannot finish first.
+      expect(await waitFor(child, () => stderr, /Đang dừng theo yêu cầu/), stderr).toMatch(/Đang dừng theo yêu cầu/);
+      // Unblock the pending read (end of file) so the worker blocked on it can end: until the
+      // child exits, open the pipe for writing whenever a reader waits on it (ENXIO: none yet).
+      const unblock = setInterval(() => {
+        try {
+          closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+        } catch {
+          // no reader at this moment
+        }
+      }, 50);
+      void exited.then(() => clearInterval(unblock));
+      expect(await exited, stderr).toBe(130);
+      expect(stderr).toMatch(/Đã dừng theo yêu cầu; không ghi tệp kết quả nào/);
       expect(existsSync(out)).toBe(false);
       expect(existsSync(json)).toBe(false);
       expect(readdirSync(dir).filter((n) => n.startsWith(`.ctrl-c-${workers}`))).toEqual([]);

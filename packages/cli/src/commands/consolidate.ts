@@ -136,47 +136,48 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
     ]);
   }
 
-  // Ctrl-C: stop reading at once, destroy the pool, write nothing (exit 130). A second Ctrl-C
-  // while the pool shuts down ends the process.
+  // Ctrl-C, handled by one listener from here to the end so that no moment is left without it.
+  // While reading: say so at once, stop starting files, destroy the pool, write nothing (exit 130).
+  // While writing: outputs already renamed into place are whole; the temporary file of the one
+  // being written is removed, so no partial file is left behind. A second Ctrl-C ends at once.
   const stop = new AbortController();
+  let writing = false;
   const onInterrupt = (): void => {
+    process.exitCode = 130;
+    if (writing) {
+      removePendingTempFiles();
+      io.err(lang === 'vi' ? 'Đã dừng theo yêu cầu trong khi ghi; không để lại tệp ghi dở.' : 'Stopped on request while writing; no partial file left.');
+      process.exit(130);
+    }
     if (stop.signal.aborted) process.exit(130);
+    io.err(lang === 'vi' ? 'Đang dừng theo yêu cầu (Ctrl-C)…' : 'Stopping on request (Ctrl-C)…');
     stop.abort();
   };
   process.on('SIGINT', onInterrupt);
-  // No more threads than files (one file or none is read in-process).
-  const workers = Math.min(options.workers ?? defaultWorkerCount(), Math.max(1, scan.files.length));
-  const pool = await createReadPool({ context: context.value, period: period.value, workers });
-  const progress = createProgress({ total: scan.files.length, quiet: Boolean(options.quiet), isTty: io.isTty, lang, err: io.err });
-  let complete = false;
   try {
-    complete = await readAll(scan.files, { pool, consolidator, progress, signal: stop.signal });
-  } finally {
-    progress.stop();
-    await pool.destroy();
-    process.removeListener('SIGINT', onInterrupt);
-  }
-  if (!complete || stop.signal.aborted) {
-    io.err(lang === 'vi' ? 'Đã dừng theo yêu cầu; không ghi tệp kết quả nào.' : 'Stopped on request; no output written.');
-    return 130;
-  }
-
-  // Ctrl-C while writing: outputs already renamed into place are whole; the temporary file of the
-  // one being written is removed, so no partial file is left behind.
-  const onInterruptWriting = (): void => {
-    removePendingTempFiles();
-    io.err(lang === 'vi' ? 'Đã dừng theo yêu cầu trong khi ghi; không để lại tệp ghi dở.' : 'Stopped on request while writing; no partial file left.');
-    process.exit(130);
-  };
-  process.on('SIGINT', onInterruptWriting);
-  try {
+    // No more threads than files (one file or none is read in-process).
+    const workers = Math.min(options.workers ?? defaultWorkerCount(), Math.max(1, scan.files.length));
+    const pool = await createReadPool({ context: context.value, period: period.value, workers });
+    const progress = createProgress({ total: scan.files.length, quiet: Boolean(options.quiet), isTty: io.isTty, lang, err: io.err });
+    let complete = false;
+    try {
+      complete = await readAll(scan.files, { pool, consolidator, progress, signal: stop.signal });
+    } finally {
+      progress.stop();
+      await pool.destroy();
+    }
+    if (!complete || stop.signal.aborted) {
+      io.err(lang === 'vi' ? 'Đã dừng theo yêu cầu; không ghi tệp kết quả nào.' : 'Stopped on request; no output written.');
+      return 130;
+    }
+    writing = true;
     const result = consolidator.finish();
     const extras = reportExtras(result, plan, report.value);
     await writeOutputs(result, plan, { ...options, ...extras }, io.out);
     await writeReportOutputs(result, plan, { ...options, ...extras });
     if (!options.quiet) io.err(summary(result, options, lang));
   } finally {
-    process.removeListener('SIGINT', onInterruptWriting);
+    process.removeListener('SIGINT', onInterrupt);
   }
   return EXIT.ok;
 }
