@@ -1,8 +1,9 @@
 /**
  * `cchc consolidate` reads files in a worker pool: the consolidated JSON must be the same byte for
  * byte whatever the number of workers, whichever way the CLI was started (`node --import tsx`, as
- * `pnpm cchc` and the tests do, or bin/cchc.js, which registers tsx by API) and whichever way the
- * workers load their code (the cached bundle, or the sources through tsx registered in each
+ * the tests do, or bin/cchc.js, which runs the cached bundle without tsx or registers tsx by API),
+ * whether the command line runs from its cached bundle or its sources, and whichever way the
+ * workers load their code (their cached bundle, or the sources through tsx registered in each
  * worker), and Ctrl-C must stop a run without writing anything.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -51,11 +52,25 @@ describe('consolidate with a worker pool', () => {
     expect(json.findings.some((f: { code: string }) => f.code === 'read-internal-error')).toBe(false);
   });
 
-  it('starts its workers when launched through bin/cchc.js (tsx registered by API)', () => {
+  // bin/cchc.js runs the cached bundle of the command line without tsx when it is up to date (the
+  // runs above built it), else registers tsx by API; CCHC_MAIN_BUNDLE=0 makes it run the sources.
+  for (const bundle of [true, false]) {
+    it(`starts its workers when launched through bin/cchc.js (${bundle ? 'the cached bundle, no tsx' : 'the sources, tsx registered by API'})`, () => {
+      const run = spawnSync(
+        process.execPath,
+        [resolve(repoRoot, 'packages/cli/bin/cchc.js'), 'consolidate', reports, '--period', '2021-H1', '--units', unitsFile, '--out', join(dir, 'out-bin.xlsx'), '--json', '-', '--quiet', '--force', '--workers', '2'],
+        { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: { ...process.env, CCHC_MAIN_BUNDLE: bundle ? '1' : '0' } },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toBe(consolidateJson(1).stdout);
+    });
+  }
+
+  it('gives the same JSON when the command line itself runs from the sources instead of its bundle', () => {
     const run = spawnSync(
       process.execPath,
-      [resolve(repoRoot, 'packages/cli/bin/cchc.js'), 'consolidate', reports, '--period', '2021-H1', '--units', unitsFile, '--out', join(dir, 'out-bin.xlsx'), '--json', '-', '--quiet', '--force', '--workers', '2'],
-      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 },
+      ['--import', 'tsx', resolve(repoRoot, 'packages/cli/src/main.ts'), 'consolidate', reports, '--period', '2021-H1', '--units', unitsFile, '--out', join(dir, 'out-src.xlsx'), '--json', '-', '--quiet', '--force', '--workers', '2'],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: { ...process.env, CCHC_MAIN_BUNDLE: '0' } },
     );
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe(consolidateJson(1).stdout);

@@ -7,7 +7,8 @@
  * before the stage through /proc/self/clear_refs).
  *
  * Usage: `node --expose-gc --import tsx test/bench/write-memory.ts [N] [REPORTS_DIR] [json|xlsx|both]`
- * (defaults: 10000, the bench's reports-1000 folder, both outputs one after the other).
+ * (defaults: 10000, the bench's reports-1000 folder, both outputs one after the other); a fifth
+ * argument `stream` or `memory` picks the workbook writer (default: as `writeConsolidated` chooses).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,7 +80,18 @@ if (only !== 'xlsx') {
   rows.push(`| (JSON text: ${(length / 1e6).toFixed(0)} million characters) | | | |`);
 }
 if (only !== 'json') {
-  const size = await stage('consolidated workbook (writeConsolidated, exceljs in memory)', async () => (await writeConsolidated(result, hatinh2021)).length);
+  const streaming = process.argv[5] === undefined ? undefined : process.argv[5] === 'stream';
+  const how = streaming === undefined ? 'default writer' : streaming ? 'streaming writer' : 'in-memory writer';
+  let maxHeap = 0;
+  let maxExternal = 0;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    maxHeap = Math.max(maxHeap, m.heapUsed);
+    maxExternal = Math.max(maxExternal, m.external + m.arrayBuffers);
+  }, 20);
+  const size = await stage(`consolidated workbook (writeConsolidated, ${how})`, async () => (await writeConsolidated(result, hatinh2021, streaming === undefined ? {} : { streaming })).length);
+  clearInterval(sampler);
+  rows.push(`| (largest heap used during the workbook: ${mib(maxHeap)}; external + array buffers: ${mib(maxExternal)}) | | | |`);
   rows.push(`| (workbook: ${mib(size)}, ${result.units.length} units, ${result.findings.length} findings) | | | |`);
 }
 process.stdout.write(`${rows.join('\n')}\n`);

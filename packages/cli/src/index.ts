@@ -1,9 +1,10 @@
 /** @cchc-kpi/cli — the `cchc` command line, also usable programmatically. */
-export { main, buildProgram } from './main.ts';
+export { main, buildProgram, addLoadedOptions, prepareProcess } from './program.ts';
 export { processFile, type FileOutcome } from './pipeline.ts';
 export { toCsv, csvField, escapeFormulaText, parseCsvSeparator, CSV_BOM, type CsvSeparator, type CsvValue } from './io/csv.ts';
 export { consolidationCsv, unitIndicatorRows, findingRows, csvFindingsPath, CSV_FINDINGS_SUFFIX } from './consolidate/csv-tables.ts';
 export { limitsFromOptions, parseByteSize, LIMIT_OPTIONS, type LimitFlags } from './io/limits.ts';
 export { printable, formatFinding } from './io/lang.ts';
 export { renderHtmlReport, renderChart, renderSvg, renumberIds, type HtmlReportOptions } from './html/index.ts';
-export { addReportOptions, prepareReport, writeReportOutputs, consolidationJson, type ReportFlags } from './consolidate/report-outputs.ts';
+export { prepareReport, writeReportOutputs, consolidationJson } from './consolidate/report-outputs.ts';
+export { addReportOptions, type ReportFlags } from './consolidate/report-options.ts';

@@ -56,10 +56,10 @@ function sheetKeyOf(ref: string): string | null {
 
 /**
  * The sheet selection for reading a report: the sheets that a defined name the template reader
- * uses (header cells, indicator cells of `plan`, the activities table) points to, so the
- * instructions and drop-down list sheets are never inflated nor parsed. When the workbook has
- * none of these names (not our template), every sheet is read. Names compare as Excel does
- * (case-insensitive, NFC).
+ * uses (header cells, indicator cells of `plan`, the activities table) points to, and the sheets
+ * such a name is local to, so the instructions and drop-down list sheets are never inflated nor
+ * parsed. When the workbook has none of these names (not our template), every sheet is read.
+ * Names compare as Excel does (case-insensitive, NFC).
  */
 export function templateSheets(plan: Plan): (name: string, index: number, definedNames: readonly WorkbookDefinedName[]) => boolean {
   const wanted = new Set<string>([...Object.values(HEADER_NAMES), ACTIVITIES_NAME].map(nameKey));
@@ -76,7 +76,8 @@ export function templateSheets(plan: Plan): (name: string, index: number, define
         if (!wanted.has(nameKey(d.name))) continue;
         const sheet = sheetKeyOf(d.ref);
         if (sheet !== null) byName.add(sheet);
-        else if (d.localSheetId !== undefined) byIndex.add(d.localSheetId);
+        // A sheet-local name is dropped from the grid when its own sheet is not read, wherever it points.
+        if (d.localSheetId !== undefined) byIndex.add(d.localSheetId);
       }
     }
     if (byName.size === 0 && byIndex.size === 0) return true;

@@ -3,7 +3,8 @@ import { basename, extname, resolve } from 'node:path';
 import { createConsolidator, makeFinding, parsePeriod, parseReceivedCsv, withLastYearFigures, type Consolidation } from '@cchc-kpi/core';
 import { readAll } from '../consolidate/read-all.ts';
 import { outputFiles, writeOutputs } from '../consolidate/write-outputs.ts';
-import { prepareReport, reportExtras, reportOutputFiles, reportSummary, writeReportOutputs, type ReportFlags } from '../consolidate/report-outputs.ts';
+import type { ReportFlags } from '../consolidate/report-options.ts';
+import { prepareReport, reportExtras, reportOutputFiles, reportSummary, writeReportOutputs } from '../consolidate/report-outputs.ts';
 import { periodOutsidePlan } from '../io/plan-year.ts';
 import { loadContext, readText } from '../context.ts';
 import { parseCsvSeparator } from '../io/csv.ts';
@@ -173,7 +174,7 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
     writing = true;
     const result = consolidator.finish();
     const extras = reportExtras(result, plan, report.value);
-    await writeOutputs(result, plan, { ...options, ...extras }, io.out);
+    await writeOutputs(result, plan, { ...options, ...extras }, io.stdout);
     await writeReportOutputs(result, plan, { ...options, ...extras });
     if (!options.quiet) io.err(summary(result, options, lang));
   } finally {

@@ -1,5 +1,6 @@
 import type { Finding } from '@cchc-kpi/core';
 import { formatFinding, type Lang } from '../io/lang.ts';
+import type { ChunkSink } from '../io/write-chunks.ts';
 
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, findings: 1, cannotRun: 2 } as const;
@@ -14,6 +15,8 @@ export interface Io {
   noFiles(lang: Lang): number;
   /** True when stderr is a terminal (progress bar instead of periodic lines). */
   isTty: boolean;
+  /** The stream behind `out`, for long outputs written chunk by chunk (`consolidate --json -`). */
+  stdout: ChunkSink;
 }
 
 let pipeGuarded = false;
@@ -52,6 +55,7 @@ export function processIo(): Io {
       return EXIT.cannotRun;
     },
     isTty: Boolean(process.stderr.isTTY),
+    stdout: process.stdout,
   };
   return io;
 }

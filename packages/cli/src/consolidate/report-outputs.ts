@@ -1,8 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
 import {
-  UNIT_SORTS,
   compareConsolidations,
   isIsoDate,
   lastYearFigures,
@@ -22,26 +20,17 @@ import {
   type UnitSort,
 } from '@cchc-kpi/core';
 import { feedbackFileName, writeFeedback, type WriteConsolidatedOptions } from '@cchc-kpi/xlsx';
-import { renderHtmlReport } from '../html/page.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { readText } from '../context.ts';
+import type { ReportFlags } from './report-options.ts';
 
 /**
  * The officer-facing outputs of `cchc consolidate` beyond the workbook and JSON (issue 7):
  * `--html FILE` (report with charts), `--feedback DIR` (one workbook per unit),
  * `--compare PREVIOUS.json` (change on an earlier consolidation, and last year's figures for
- * CT2a), `--sort official|name`, `--report-date`, `--report-number`.
+ * CT2a), `--sort official|name`, `--report-date`, `--report-number`. The flags themselves are
+ * declared in report-options.ts.
  */
-
-/** The flags this module adds to `cchc consolidate`. */
-export interface ReportFlags {
-  html?: string;
-  feedback?: string;
-  compare?: string;
-  sort?: string;
-  reportDate?: string;
-  reportNumber?: string;
-}
 
 /** What `prepareReport` works out before the reports are read. */
 export interface ReportPlan {
@@ -55,17 +44,6 @@ export interface ReportPlan {
 /** Computed before writing: the comparison, when `--compare` was given. */
 export interface ReportExtras {
   comparison?: Comparison;
-}
-
-/** Adds `--html`, `--feedback`, `--compare`, `--sort`, `--report-date` and `--report-number` to a command. */
-export function addReportOptions(command: Command): void {
-  command
-    .option('--html <file.html>', 'báo cáo HTML có biểu đồ / HTML report with charts')
-    .option('--feedback <dir>', 'phiếu phản hồi cho từng đơn vị (<mã>-<kỳ>-phan-hoi.xlsx) / one feedback workbook per unit')
-    .option('--compare <previous.json>', 'so sánh với JSON tổng hợp kỳ trước / compare with an earlier consolidation JSON')
-    .addOption(new Option('--sort <order>', 'thứ tự đơn vị: official (danh mục) hoặc name (tên, theo tiếng Việt) / unit order').choices([...UNIT_SORTS]).default('official'))
-    .option('--report-date <yyyy-mm-dd>', 'ngày ghi trên báo cáo (mặc định: hạn nộp) / date on the report (default: the deadline)')
-    .option('--report-number <number>', 'số văn bản báo cáo (Số: …/BC-UBND) / document number');
 }
 
 /** The unit sort chosen (`official` unless `name`). */
@@ -176,12 +154,14 @@ export function workbookOptions(flags: ReportFlags & ReportExtras): WriteConsoli
 /**
  * Writes `--html` and `--feedback` outputs, each file atomically (temporary name, then rename).
  * Feedback: one workbook per unit listed in the consolidation, named from the registry code.
+ * The HTML report's modules (Vega, Vega-Lite) are loaded only when `--html` is given.
  * @returns the paths written.
  */
 export async function writeReportOutputs(result: Consolidation, plan: Plan, flags: ReportFlags & ReportExtras): Promise<string[]> {
   const written: string[] = [];
   const sort = unitSort(flags);
   if (flags.html) {
+    const { renderHtmlReport } = await import('../html/page.ts');
     const html = await renderHtmlReport(result, plan, {
       sort,
       ...(flags.reportDate ? { reportDate: flags.reportDate } : {}),

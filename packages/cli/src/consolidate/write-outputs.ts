@@ -2,8 +2,11 @@ import type { Consolidation, Plan } from '@cchc-kpi/core';
 import { writeConsolidated } from '@cchc-kpi/xlsx';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { parseCsvSeparator } from '../io/csv.ts';
+import { jsonChunks } from '../io/json-chunks.ts';
+import { writeChunks, type ChunkSink } from '../io/write-chunks.ts';
 import { consolidationCsv, csvFindingsPath } from './csv-tables.ts';
-import { consolidationJson, workbookOptions, type ReportExtras, type ReportFlags } from './report-outputs.ts';
+import type { ReportFlags } from './report-options.ts';
+import { consolidationJson, workbookOptions, type ReportExtras } from './report-outputs.ts';
 
 /** The outputs `cchc consolidate` can write; each path is written atomically. */
 export interface OutputPaths extends ReportFlags, ReportExtras {
@@ -29,13 +32,17 @@ export function outputFiles(paths: OutputPaths): string[] {
 /**
  * Writes the consolidated workbook and, when asked, the JSON (to a file, or to `stdout` for `-`)
  * and the two CSV files (UTF-8 with BOM; separator from `csvSeparator`, default comma).
- * Each file goes to a temporary name first and is renamed into place.
+ * Each file goes to a temporary name first and is renamed into place. The JSON text
+ * (`JSON.stringify(…, null, 2)` and a newline, byte for byte) is written chunk by chunk, to the
+ * temporary file or to `stdout` (waiting for it to drain when it falls behind), never built as
+ * one string: 16 KB per unit would be hundreds of megabytes at ten thousand units.
+ * @throws the file-system or stream error of the output that failed (see `writeFileAtomic`).
  */
-export async function writeOutputs(result: Consolidation, plan: Plan, paths: OutputPaths, stdout: (text: string) => void): Promise<void> {
+export async function writeOutputs(result: Consolidation, plan: Plan, paths: OutputPaths, stdout: ChunkSink): Promise<void> {
   await writeFileAtomic(paths.out, await writeConsolidated(result, plan, workbookOptions(paths)));
   if (paths.json) {
-    const json = `${JSON.stringify(consolidationJson(result, paths), null, 2)}\n`;
-    if (paths.json === '-') stdout(json.trimEnd());
+    const json = jsonChunks(consolidationJson(result, paths));
+    if (paths.json === '-') await writeChunks(stdout, json);
     else await writeFileAtomic(paths.json, json);
   }
   if (paths.csv) {

@@ -16,7 +16,7 @@ import {
   type Unit,
   type UnitReport,
 } from '@cchc-kpi/core';
-import { readGrid, type ReadLimits } from '@cchc-kpi/xlsx';
+import { readGrid, templateSheets, type ReadLimits, type WorkbookDefinedName } from '@cchc-kpi/xlsx';
 import { loadMapping } from './store.ts';
 
 /** Reading options of `check`, `score`, `consolidate` and `inspect` (plain data: they travel to worker threads). */
@@ -52,6 +52,18 @@ export interface ReadAnyContext {
   assumePeriod?: string;
 }
 
+/** The template's sheet selection (`templateSheets`) per plan: made once, it remembers the last workbook's names, which reports of one template share. */
+const selections = new WeakMap<Plan, ReturnType<typeof templateSheets>>();
+
+function templateSelection(plan: Plan): ReturnType<typeof templateSheets> {
+  let select = selections.get(plan);
+  if (select === undefined) {
+    select = templateSheets(plan);
+    selections.set(plan, select);
+  }
+  return select;
+}
+
 /** Runs the layout reader; an exception (a bug, never bad input) becomes the error `read-internal-error` naming the file, so one file never stops a batch. */
 function safeLayout(read: () => Result<LayoutReading>, file: string): Result<LayoutReading> {
   try {
@@ -72,7 +84,11 @@ function safeLayout(read: () => Result<LayoutReading>, file: string): Result<Lay
 
 /**
  * Reads a workbook's bytes (.xlsx/.xlsm) into a report:
- * 1. the OOXML reader builds the grid (`readGrid`; failures are findings naming the file);
+ * 1. the OOXML reader builds the grid (`readGrid`; failures are findings naming the file) from
+ *    the sheets our template's defined names use (`templateSheets`: the instructions and list
+ *    sheets are neither inflated nor parsed); when that gives no template report and sheets were
+ *    left out, the whole workbook is read again, so failures and other layouts are judged on
+ *    every sheet, as before the selection;
  * 2. our template (`readTemplateReport`) when it has our defined names;
  * 3. otherwise (`not-a-template`) the layout reader (`readLayoutReport`) with `read.unit` and
  *    `read.period` as overrides and `assumePeriod`; when `read.mappings` is given, the unit found
@@ -80,9 +96,22 @@ function safeLayout(read: () => Result<LayoutReading>, file: string): Result<Lay
  * Never throws for bad input.
  */
 export async function readAnyReport(bytes: Uint8Array, file: string, context: ReadAnyContext): Promise<Result<AnyReading>> {
-  const grid = readGrid(bytes, { file, ...(context.limits ? { limits: context.limits } : {}) });
+  const limits = context.limits ? { limits: context.limits } : {};
+  const select = templateSelection(context.plan);
+  let skipped = false;
+  const sheets = (name: string, index: number, names: readonly WorkbookDefinedName[]): boolean => {
+    const keep = select(name, index, names);
+    if (!keep) skipped = true;
+    return keep;
+  };
+  let grid = readGrid(bytes, { file, ...limits, sheets });
+  let template = grid.ok ? readTemplateReport(grid.value, context.plan, { file }) : undefined;
+  if (skipped && template?.ok !== true) {
+    grid = readGrid(bytes, { file, ...limits });
+    template = undefined;
+  }
   if (!grid.ok) return grid;
-  const template = readTemplateReport(grid.value, context.plan, { file });
+  template ??= readTemplateReport(grid.value, context.plan, { file });
   if (template.ok) return { ok: true, value: { report: template.value, template: true }, findings: [...grid.findings, ...template.findings] };
   if (!template.findings.some((f) => f.code === 'not-a-template')) return { ok: false, findings: [...grid.findings, ...template.findings] };
 

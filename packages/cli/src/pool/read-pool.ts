@@ -4,14 +4,17 @@
  * only feeds the consolidator; at most a bounded number of files is in flight (see `readAll`).
  * With one worker everything runs in-process, without threads.
  */
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+// Imported statically, not with import(): see bundle/main-bundle.ts.
 import { Piscina } from 'piscina';
 import type { Period } from '@cchc-kpi/core';
 import type { RunContext } from '../context.ts';
-import { processFile, type FileOutcome } from '../pipeline.ts';
+import type { FileOutcome } from '../pipeline.ts';
 import type { ReadTask, WorkerSetup } from './protocol.ts';
 import { workerBundle, withoutTsx } from './worker-bundle.ts';
+import { defaultWorkerCount } from './workers-option.ts';
+
+export { defaultWorkerCount };
 
 /** Reads files, in worker threads or in-process. */
 export interface ReadPool {
@@ -21,11 +24,6 @@ export interface ReadPool {
   read(path: string): Promise<FileOutcome>;
   /** Stops the workers at once, abandoning tasks in flight (their promises reject). */
   destroy(): Promise<void>;
-}
-
-/** The default worker count: the cores this process may use. */
-export function defaultWorkerCount(): number {
-  return Math.max(1, availableParallelism());
 }
 
 /** Options of {@link createReadPool}. */
@@ -45,6 +43,8 @@ export interface ReadPoolOptions {
 export async function createReadPool(options: ReadPoolOptions): Promise<ReadPool> {
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
   if (workers === 1) {
+    // The reading code is loaded only where it runs: here, or else in the workers.
+    const { processFile } = await import('../pipeline.ts');
     return {
       workers,
       read: (path) => processFile(path, options.context, options.period),

@@ -1,5 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option } from 'commander';
-import { defaultWorkerCount } from './read-pool.ts';
+
+/** The default worker count: the cores this process may use (at least 1). */
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism());
+}
 
 /**
  * Reads the `--workers` value: a whole number from 1 to 256.

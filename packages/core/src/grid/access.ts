@@ -3,12 +3,14 @@
  * and ranges read row by row. Pure lookups; nothing here interprets cell values.
  */
 import type { Cell, Grid, Sheet } from './grid.ts';
-import { formatA1, parseSheetRef, type CellAddress, type RangeAddress } from './a1.ts';
+import { formatA1, numberToColumn, parseSheetRef, type CellAddress, type RangeAddress } from './a1.ts';
 
-/** Sheet or defined-name text compared as Excel does: NFC, case-insensitive. */
+/** Sheet or defined-name text compared as Excel does: NFC, case-insensitive (ASCII names, the usual case, skip NFC). */
 function nameKey(name: string): string {
-  return name.normalize('NFC').toLowerCase();
+  return (ASCII.test(name) ? name : name.normalize('NFC')).toLowerCase();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** The sheet with this name (case-insensitive, as Excel treats sheet names), or null. */
 export function getSheet(grid: Grid, name: string): Sheet | null {
@@ -83,8 +85,11 @@ export function isBlankCell(cell: Cell | undefined): boolean {
   if (cell === undefined) return true;
   if (cell.error) return false;
   if (cell.value === null) return cell.isoDate === undefined;
-  return typeof cell.value === 'string' && cell.value.replace(/[\s\u00A0\u2007\u202F\u200B\uFEFF]/g, '') === '';
+  return typeof cell.value === 'string' && !NOT_BLANK.test(cell.value);
 }
+
+/** A character that is not whitespace (incl. no-break and zero-width spaces). */
+const NOT_BLANK = /[^\s\u00A0\u2007\u202F\u200B\uFEFF]/;
 
 /**
  * A defined name resolved to its sheet.
@@ -142,12 +147,14 @@ export interface RangeRow {
 export function readRangeRows(sheet: Sheet, range: RangeAddress): RangeRow[] {
   const lastRow = Math.min(range.end.row, sheet.maxRow);
   const lastCol = Math.min(range.end.col, Math.max(sheet.maxCol, range.start.col));
+  const letters: string[] = [];
+  for (let col = range.start.col; col <= lastCol; col += 1) letters.push(numberToColumn(col));
   const rows: RangeRow[] = [];
   for (let row = range.start.row; row <= lastRow; row += 1) {
     const cells: (Cell | undefined)[] = [];
     const refs: string[] = [];
-    for (let col = range.start.col; col <= lastCol; col += 1) {
-      const ref = formatA1({ row, col });
+    for (const column of letters) {
+      const ref = column + row;
       refs.push(ref);
       cells.push(sheet.cells.get(ref));
     }

@@ -79,10 +79,10 @@ export function parsePeriod(code: string, options: PeriodOptions = {}): Result<P
       }),
     ]);
   }
-  const window = cutoffWindow(spec.kind, spec.year, spec.index);
   const canonical = canonicalCode(spec.kind, spec.year, spec.index);
+  const window = windowAndDeadline(canonical, spec.kind, spec.year, spec.index, days);
   const findings: Finding[] = [];
-  let deadline = addDaysIso(window.end, days);
+  let deadline = window.deadline;
 
   const configured = explicitDeadline(options.deadlines, canonical);
   if (configured !== undefined) {
@@ -238,6 +238,26 @@ function cutoffWindow(kind: PeriodKind, year: number, index?: number): { start: 
   }
   return { start: isoOf(year, -1, 15), end: isoOf(year, 11, 14) };
 }
+
+/**
+ * The cut-off window and the default deadline (`days` after its end) of a period, memoised: every
+ * report's period is parsed, and the date arithmetic (date-fns) showed in profiles. The values are
+ * strings, so sharing them is safe.
+ */
+function windowAndDeadline(canonical: string, kind: PeriodKind, year: number, index: number | undefined, days: number): { start: string; end: string; deadline: string } {
+  const key = `${canonical}\u0000${days}`;
+  let dates = periodDates.get(key);
+  if (dates === undefined) {
+    const window = cutoffWindow(kind, year, index);
+    dates = { start: window.start, end: window.end, deadline: addDaysIso(window.end, days) };
+    if (periodDates.size >= 1024) periodDates.clear();
+    periodDates.set(key, dates);
+  }
+  return dates;
+}
+
+/** Memo of {@link windowAndDeadline} (bounded: cleared when full). */
+const periodDates = new Map<string, { start: string; end: string; deadline: string }>();
 
 /** The calendar window of a period (first to last day of its months). */
 function calendarWindow(period: Period): { start: string; end: string } {

@@ -3,7 +3,7 @@
  */
 import { makeFinding } from '../finding.ts';
 import { formatA1 } from '../grid/a1.ts';
-import { isBlankCell, readRangeRows, resolveName } from '../grid/access.ts';
+import { isBlankCell, readRangeRows, resolveName, type RangeRow } from '../grid/access.ts';
 import type { Activity } from '../report/model.ts';
 import { ACTIVITIES_NAME, ACTIVITY_COLUMNS, codeFromListEntry, type ActivityColumn } from '../template/names.ts';
 import { cellRef, readCount, readDate, readText, type Located, type ReadContext } from './cells.ts';
@@ -47,13 +47,9 @@ export function readActivities(ctx: ReadContext): Activity[] {
   const firstCol = resolved.range.start.col;
   const activities: Activity[] = [];
   for (const row of readRangeRows(sheet, resolved.range)) {
-    const at = (column: ActivityColumn): Located => {
-      const i = ACTIVITY_COLUMNS.indexOf(column);
-      const ref = formatA1({ row: row.row, col: firstCol + i });
-      return { cell: row.cells[i], ref: cellRef(ctx.file, sheet.name, ref), what: activityFieldLabel(row.row, column) };
-    };
     const blank = ACTIVITY_COLUMNS.every((column, i) => column === 'order' || isBlankCell(row.cells[i]));
     if (blank) continue;
+    const at = (column: ActivityColumn): Located => locateColumn(ctx, sheet.name, row, firstCol, column);
     const themes: string[] = [];
     for (const column of ['theme', 'theme2'] as const) {
       const code = codeFromCellText(readText(ctx, at(column)));
@@ -67,8 +63,18 @@ export function readActivities(ctx: ReadContext): Activity[] {
       quantity: readCount(ctx, at('quantity')),
       participants: readCount(ctx, at('participants')),
       evidence: readText(ctx, at('evidence')),
-      source: cellRef(ctx.file, sheet.name, formatA1({ row: row.row, col: firstCol })),
+      source: cellRef(ctx.file, sheet.name, row.refs[0] ?? formatA1({ row: row.row, col: firstCol })),
     });
   }
   return activities;
+}
+
+/** Position of each column in `ACTIVITY_COLUMNS`. */
+const COLUMN_INDEX = new Map<ActivityColumn, number>(ACTIVITY_COLUMNS.map((column, i) => [column, i]));
+
+/** One cell of an activity row, with its reference and label. */
+function locateColumn(ctx: ReadContext, sheetName: string, row: RangeRow, firstCol: number, column: ActivityColumn): Located {
+  const i = COLUMN_INDEX.get(column) ?? -1;
+  const ref = row.refs[i] ?? formatA1({ row: row.row, col: firstCol + i });
+  return { cell: row.cells[i], ref: cellRef(ctx.file, sheetName, ref), what: activityFieldLabel(row.row, column) };
 }

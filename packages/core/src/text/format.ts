@@ -17,7 +17,7 @@ export function formatNumber(value: number, lang: Lang, maxDecimals = 2): string
   const [intPart = '0', fracPart = ''] = Math.abs(rounded).toFixed(maxDecimals).split('.');
   const thousands = lang === 'vi' ? '.' : ',';
   const decimal = lang === 'vi' ? ',' : '.';
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
+  const grouped = intPart.length > 3 ? intPart.replace(/\B(?=(\d{3})+(?!\d))/g, thousands) : intPart;
   const frac = fracPart.replace(/0+$/, '');
   return `${rounded < 0 ? '-' : ''}${grouped}${frac === '' ? '' : decimal + frac}`;
 }

@@ -177,7 +177,7 @@ export function sheetHandlers(sc: SheetContext): { handlers: XmlHandlers; data: 
       } else if (formula !== '') text = formula;
     }
     if (value === null && text === undefined && !pending) return;
-    if (!cells.has(key) && cells.size >= sc.maxCells) {
+    if (cells.size >= sc.maxCells && !cells.has(key)) {
       findings.push(F.cellsLimit(sc.ctx, sc.sheetName, sc.maxCells, key));
       throw new StopParsing();
     }

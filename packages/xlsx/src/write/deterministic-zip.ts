@@ -1,4 +1,4 @@
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 /** Default timestamp stored in every zip entry when the caller gives none: 1 January 2000. */
 export const DEFAULT_ZIP_DATE = '2000-01-01';
@@ -32,11 +32,16 @@ export function zipTimestamp(isoDate: string): Date {
  *
  * @param bytes a zip archive (e.g. exceljs `writeBuffer()` output).
  * @param date ISO `yyyy-mm-dd` stamped on every entry; default {@link DEFAULT_ZIP_DATE}.
+ * @param edits optional rewrites of text parts by name (UTF-8 in and out), applied before zipping.
  * @returns the new archive.
  * @throws when `bytes` is not a zip archive (fflate's error) or `date` is not a valid date.
  */
-export function normalizeZip(bytes: Uint8Array, date: string = DEFAULT_ZIP_DATE): Uint8Array {
+export function normalizeZip(bytes: Uint8Array, date: string = DEFAULT_ZIP_DATE, edits: Record<string, (text: string) => string> = {}): Uint8Array {
   const parts = unzipSync(bytes);
+  for (const [name, edit] of Object.entries(edits)) {
+    const data = parts[name];
+    if (data) parts[name] = strToU8(edit(strFromU8(data)));
+  }
   const mtime = zipTimestamp(date);
   const names = Object.keys(parts)
     .filter((name) => !name.endsWith('/'))

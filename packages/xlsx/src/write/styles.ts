@@ -157,6 +157,9 @@ export function quoteSheet(sheetName: string): string {
   return `'${sheetName.replace(/'/g, "''")}'`;
 }
 
+/** The workbook window every workbook we write opens with (first sheet active). */
+export const WORKBOOK_VIEWS = [{ x: 0, y: 0, width: 24000, height: 14000, firstSheet: 0, activeTab: 0, visibility: 'visible' }] as const;
+
 /**
  * A new exceljs workbook whose document properties are fixed (creator, created/modified on
  * `isoDate` at midnight UTC), so the same inputs give the same bytes.
@@ -170,7 +173,7 @@ export function newWorkbook(isoDate: string, title: string): ExcelJS.Workbook {
   wb.modified = date;
   wb.title = title;
   wb.calcProperties.fullCalcOnLoad = true;
-  wb.views = [{ x: 0, y: 0, width: 24000, height: 14000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  wb.views = WORKBOOK_VIEWS.map((view) => ({ ...view }));
   return wb;
 }
 

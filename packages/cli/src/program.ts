@@ -1,0 +1,199 @@
+import { Command, Option } from 'commander';
+import { EXIT, processIo } from './commands/io.ts';
+import { describeSystemError } from './io/system-error.ts';
+import type { Lang } from './io/lang.ts';
+import { workersOption } from './pool/workers-option.ts';
+
+// The `cchc` command line (main.ts is the script that runs it).
+// Start-up: this module loads only commander and a few small modules. Each command's module (and
+// with it @cchc-kpi/core, @cchc-kpi/xlsx, exceljs…) is imported when that command runs, and the
+// options whose definitions need those packages are added once the command is known (see
+// `addLoadedOptions`): `cchc --version` and `cchc --help` load neither package.
+
+/** `--mappings DIR`: saved layout mappings, one `<unit code>.json` per unit (cchc inspect --save-mapping). */
+function mappingsOption(): Option {
+  return new Option('--mappings <dir>', 'thư mục ánh xạ đã lưu, mỗi đơn vị một tệp <mã>.json / folder of saved mappings, one <unit code>.json per unit');
+}
+
+/** `--convert`: .xls/.ods converted through LibreOffice. */
+function convertOption(): Option {
+  return new Option('--convert', 'tự chuyển .xls/.ods sang .xlsx bằng LibreOffice / convert .xls/.ods to .xlsx through LibreOffice');
+}
+
+/**
+ * Builds the `cchc` command line. Each action imports its command's module and sets
+ * `process.exitCode`. The reading limits (`--max-file-size` …) and, on `consolidate`, `--html`,
+ * `--feedback`, `--compare`, `--sort`, `--report-date` and `--report-number` are added to a
+ * command when it is dispatched (commander's `preSubcommand` hook, before its arguments are
+ * parsed or its help printed); {@link addLoadedOptions} adds them beforehand.
+ */
+export function buildProgram(): Command {
+  const io = processIo();
+  const program = new Command('cchc')
+    .description('Chấm điểm và tổng hợp báo cáo tuyên truyền CCHC / Score and consolidate CCHC communication reports')
+    .version('0.1.0')
+    .exitOverride();
+  const lang = new Option('--lang <lang>', 'ngôn ngữ / language (vi|en)').choices(['vi', 'en']).default('vi');
+  const plan = new Option('--plan <id|file>', 'kế hoạch: mã có sẵn hoặc tệp JSON / plan id or JSON file').default('hatinh-2021');
+  const units = new Option('--units <file>', 'thêm đơn vị từ tệp CSV/JSON / extra units from a CSV or JSON file');
+  const set = (code: number): void => {
+    process.exitCode = code;
+  };
+
+  program
+    .command('template')
+    .description('Tạo biểu mẫu báo cáo cho đơn vị / write report forms')
+    .option('--unit <code...>', 'mã đơn vị (mã GSO) / unit code(s)')
+    .option('--all', 'mọi đơn vị trong danh mục / every unit in the registry')
+    .requiredOption('--period <period>', 'kỳ báo cáo, ví dụ 2021-H1 / period, e.g. 2021-H1')
+    .requiredOption('--out <dir>', 'thư mục ghi / output folder')
+    .option('--force', 'ghi đè tệp đã có / overwrite existing files')
+    .option('--quiet', 'không in tiến độ / no progress output')
+    .addOption(plan)
+    .addOption(units)
+    .addOption(lang)
+    .action(async (options) => {
+      const { runTemplate } = await import('./commands/template.ts');
+      set(await runTemplate({ ...options, lang: options.lang as Lang }, io));
+    });
+
+  program
+    .command('check')
+    .description('Kiểm tra báo cáo / check reports')
+    .argument('<files...>', 'tệp hoặc thư mục / files or folders')
+    .option('--json', 'in JSON / print JSON')
+    .option('--period <period>', 'kỳ báo cáo cần có; với tệp không theo biểu mẫu: kỳ của tệp / the period the reports must be for; for files not in our template: their period')
+    .option('--unit <code>', 'với tệp không theo biểu mẫu: mã đơn vị của tệp / for files not in our template: their unit code')
+    .addOption(mappingsOption())
+    .addOption(convertOption())
+    .addOption(plan)
+    .addOption(units)
+    .addOption(lang)
+    .action(async (files: string[], options) => {
+      const { runCheck } = await import('./commands/check.ts');
+      set(await runCheck(files, { ...options, periodOverride: options.period, unitOverride: options.unit, lang: options.lang as Lang }, io));
+    });
+
+  program
+    .command('inspect')
+    .description('Xem công cụ hiểu tệp báo cáo thế nào / show how a report workbook is understood')
+    .argument('<file>', 'tệp báo cáo / report file')
+    .option('--json', 'in JSON / print JSON')
+    .option('--save-mapping <file|dir>', 'ghi ánh xạ để sửa và dùng lại (--mappings) / save an editable mapping (reused with --mappings)')
+    .option('--unit <code>', 'mã đơn vị của tệp / the unit code of the file')
+    .option('--period <period>', 'kỳ báo cáo của tệp, ví dụ 2021-H1 / the period of the file, e.g. 2021-H1')
+    .addOption(mappingsOption())
+    .addOption(convertOption())
+    .addOption(plan)
+    .addOption(units)
+    .addOption(lang)
+    .action(async (file: string, options) => {
+      const { runInspect } = await import('./commands/inspect.ts');
+      set(await runInspect(file, { ...options, lang: options.lang as Lang }, io));
+    });
+
+  program
+    .command('score')
+    .description('Chấm điểm một báo cáo / score one report')
+    .argument('<file>', 'tệp báo cáo / report file')
+    .option('--json', 'in JSON / print JSON')
+    .addOption(mappingsOption())
+    .addOption(convertOption())
+    .addOption(plan)
+    .addOption(units)
+    .addOption(lang)
+    .action(async (file: string, options) => {
+      const { runScore } = await import('./commands/score.ts');
+      set(await runScore(file, { ...options, lang: options.lang as Lang }, io));
+    });
+
+  program
+    .command('consolidate')
+    .description('Tổng hợp báo cáo của các đơn vị / consolidate the units’ reports')
+    .argument('<inputs...>', 'thư mục hoặc tệp báo cáo / report folder or files')
+    .requiredOption('--period <period>', 'kỳ báo cáo, ví dụ 2021-H1 / period, e.g. 2021-H1')
+    .requiredOption('--out <file.xlsx>', 'sổ tổng hợp / consolidated workbook')
+    .option('--json <file|->', 'ghi JSON (hoặc - để in ra) / write JSON (or - for stdout)')
+    .option('--csv <file.csv>', 'ghi bảng đơn vị × chỉ tiêu ra CSV (phát hiện ở tệp <tên>-phat-hien.csv) / write the unit × indicator table as CSV (findings in <name>-phat-hien.csv)')
+    .option('--csv-separator <sep>', 'dấu phân cách CSV: , hoặc ; hoặc tab (mặc định ,) / CSV separator: , or ; or tab (default ,)')
+    .option('--received <file>', 'sổ theo dõi ngày nhận (CSV unit_code,received_on) / received-date register')
+    .addOption(mappingsOption())
+    .addOption(convertOption())
+    .option('--force', 'ghi đè tệp đã có / overwrite existing outputs')
+    .option('--quiet', 'không in tiến độ / no progress output')
+    .addOption(workersOption())
+    .addOption(plan)
+    .addOption(units)
+    .addOption(lang)
+    .action(async (inputs: string[], options) => {
+      const { runConsolidate } = await import('./commands/consolidate.ts');
+      set(await runConsolidate(inputs, { ...options, lang: options.lang as Lang }, io));
+    });
+
+  program.hook('preSubcommand', (_program, command) => addLoadedOptions(command));
+  return program;
+}
+
+/** Commands that read reports, and so take the reader's safety limits. */
+const READING_COMMANDS = new Set(['check', 'score', 'consolidate', 'inspect']);
+/** Commands whose options {@link addLoadedOptions} already completed. */
+const completed = new WeakSet<Command>();
+
+/**
+ * Adds to one of {@link buildProgram}'s commands the options defined with the core and xlsx
+ * packages, loading the modules that define them: the reader's safety limits (`--max-file-size`
+ * …, with their defaults in the help) on `check`, `score`, `consolidate` and `inspect`; on
+ * `consolidate`, `--html`, `--feedback`, `--compare`, `--sort` (choices from core),
+ * `--report-date` and `--report-number`. They come after the command's other options, in the
+ * help too. Runs at most once per command (later calls do nothing); other commands are left as
+ * they are.
+ */
+export async function addLoadedOptions(command: Command): Promise<void> {
+  if (completed.has(command)) return;
+  completed.add(command);
+  if (READING_COMMANDS.has(command.name())) {
+    const { addLimitOptions } = await import('./io/limits.ts');
+    addLimitOptions(command);
+  }
+  if (command.name() === 'consolidate') {
+    const { addReportOptions } = await import('./consolidate/report-options.ts');
+    addReportOptions(command);
+  }
+}
+
+/** Runs the CLI with `argv` (as `process.argv`); returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    // `cchc help COMMAND` prints the command's help without dispatching to it (no hook runs).
+    const [first, second] = argv.slice(2);
+    const helped = first === 'help' ? program.commands.find((c) => c.name() === second) : undefined;
+    if (helped) await addLoadedOptions(helped);
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return EXIT.ok;
+    if (typeof code === 'string' && code.startsWith('commander.')) return EXIT.cannotRun;
+    const system = describeSystemError(error);
+    if (system) {
+      process.stderr.write(`${system.vi}\n${system.en}\n`);
+      return EXIT.cannotRun;
+    }
+    process.stderr.write(`Lỗi không mong đợi / unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.cannotRun;
+  }
+}
+
+/**
+ * Process set-up shared by every entry point: a closed pipe (`cchc … | head`) ends the output
+ * quietly instead of crashing, and `pnpm cchc` works from the folder it was typed in (pnpm runs
+ * root scripts in the repository root and passes the caller's folder as INIT_CWD).
+ */
+export function prepareProcess(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  if (process.env.npm_lifecycle_event === 'cchc' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+}

@@ -1,0 +1,67 @@
+/**
+ * The command line's lazy start-up (program.ts): the options defined with core and xlsx are added
+ * to a command only once it is the one run (`addLoadedOptions`), yet every way of asking for help
+ * lists them, from the sources and from the bundle alike.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { addLoadedOptions, buildProgram } from '../src/program.ts';
+
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const LIMIT_FLAGS = ['--max-file-size', '--max-entries', '--max-uncompressed', '--max-ratio', '--max-cells'];
+const REPORT_FLAGS = ['--html', '--feedback', '--compare', '--sort', '--report-date', '--report-number'];
+
+const flagsOf = (program: ReturnType<typeof buildProgram>, name: string): string[] =>
+  program.commands.find((c) => c.name() === name)!.options.map((o) => o.long ?? '');
+
+describe('addLoadedOptions', () => {
+  it('adds the limits to the reading commands and the report options to consolidate, after the others, once', async () => {
+    const program = buildProgram();
+    const before = Object.fromEntries(['template', 'check', 'score', 'inspect', 'consolidate'].map((n) => [n, flagsOf(program, n)]));
+    expect(before.consolidate).not.toContain('--max-file-size');
+    expect(before.consolidate).not.toContain('--html');
+    expect(before.consolidate!.at(-1)).toBe('--lang');
+    for (const command of program.commands) {
+      await addLoadedOptions(command);
+      await addLoadedOptions(command);
+    }
+    expect(flagsOf(program, 'template')).toEqual(before.template);
+    for (const name of ['check', 'score', 'inspect']) expect(flagsOf(program, name)).toEqual([...before[name]!, ...LIMIT_FLAGS]);
+    expect(flagsOf(program, 'consolidate')).toEqual([...before.consolidate!, ...LIMIT_FLAGS, ...REPORT_FLAGS]);
+    const sort = program.commands.find((c) => c.name() === 'consolidate')!.options.find((o) => o.long === '--sort')!;
+    expect(sort.argChoices).toEqual(['official', 'name']);
+    expect(sort.defaultValue).toBe('official');
+  });
+});
+
+describe('help and version, from the sources and from the bundle', () => {
+  const run = (args: string[], bundle: boolean): { status: number | null; stdout: string; stderr: string } =>
+    spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, FORCE_COLOR: '0', CCHC_MAIN_BUNDLE: bundle ? '1' : '0' },
+    });
+
+  for (const bundle of [false, true]) {
+    it(`lists the loaded options in "consolidate --help" and "help consolidate" alike (${bundle ? 'bundle' : 'sources'})`, () => {
+      const flag = run(['consolidate', '--help'], bundle);
+      const command = run(['help', 'consolidate'], bundle);
+      expect(flag.status, flag.stderr).toBe(0);
+      expect(command.status, command.stderr).toBe(0);
+      expect(command.stdout).toBe(flag.stdout);
+      for (const option of [...LIMIT_FLAGS, ...REPORT_FLAGS]) expect(flag.stdout).toContain(option);
+      expect(flag.stdout).toContain('(mặc định / default 50M)');
+      expect(flag.stdout).toMatch(/choices:\s+"official", "name"/);
+      const version = run(['--version'], bundle);
+      expect(version.status).toBe(0);
+      expect(version.stdout).toBe('0.1.0\n');
+    }, 120_000);
+  }
+
+  it('refuses a --sort outside its choices before reading anything', () => {
+    const bad = run(['consolidate', 'nowhere', '--period', '2021-H1', '--out', 'x.xlsx', '--sort', 'size'], true);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("argument 'size' is invalid");
+  }, 120_000);
+});
