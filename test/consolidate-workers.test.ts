@@ -86,6 +86,16 @@ describe('consolidate with a worker pool', () => {
     expect(run.stdout).toBe(consolidateJson(1).stdout);
   });
 
+  it('starts its workers when Node runs with V8 flags workers refuse (node --max-old-space-size=… bin/cchc.js)', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=2048', resolve(repoRoot, 'packages/cli/bin/cchc.js'), 'consolidate', reports, '--period', '2021-H1', '--units', unitsFile, '--out', join(dir, 'out-flags.xlsx'), '--json', '-', '--quiet', '--force', '--workers', '2'],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe(consolidateJson(1).stdout);
+  });
+
   it('refuses a worker count that is not a whole number from 1 to 256', () => {
     for (const bad of ['0', 'two']) expect(consolidateJson(bad as unknown as number).status).toBe(2);
   });

@@ -39,6 +39,13 @@ describe('writeConsolidated', async () => {
     expect(new TextDecoder().decode(book.parts['xl/styles.xml'])).toContain('formatCode="&quot;Có&quot;;&quot;Có&quot;;&quot;Không&quot;"');
   });
 
+  it('gives every cell of a merged header the look of its first cell (borders drawn across the range)', () => {
+    // CT1's header spans D4:F4; STT spans A4:A5
+    expect([cell(S.matrix, 'E4')?.s, cell(S.matrix, 'F4')?.s]).toEqual([cell(S.matrix, 'D4')?.s, cell(S.matrix, 'D4')?.s]);
+    expect(cell(S.matrix, 'A5')?.s).toBe(cell(S.matrix, 'A4')?.s);
+    expect(book.cellXfs[cell(S.matrix, 'E4')!.s]).toMatch(/borderId="[1-9]/);
+  });
+
   it('sums the matrix in the city totals with live formulas and matching cached values', () => {
     const row = 5 + 3; // CT3a
     expect(cell(S.totals, `F${row}`)).toMatchObject({ formula: `IF(COUNT(${M}!$M$6:$M$8)=0,"",SUM(${M}!$M$6:$M$8))`, value: 200 });

@@ -16,6 +16,23 @@ import { defaultWorkerCount } from './workers-option.ts';
 
 export { defaultWorkerCount };
 
+type PiscinaOptions = NonNullable<ConstructorParameters<typeof Piscina<ReadTask, FileOutcome>>[0]>;
+
+/**
+ * Starts the pool. Worker threads inherit the process's Node flags, but Node refuses V8 and
+ * process-wide ones there (`node --max-old-space-size=4096 bin/cchc.js …` on a server:
+ * ERR_WORKER_INVALID_EXEC_ARGV); the workers need none of them, so they start without flags then
+ * (worker-entry.mjs registers tsx by itself when it must).
+ */
+function startPiscina(options: PiscinaOptions): Piscina<ReadTask, FileOutcome> {
+  try {
+    return new Piscina<ReadTask, FileOutcome>(options);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    return new Piscina<ReadTask, FileOutcome>({ ...options, execArgv: [] });
+  }
+}
+
 /** Reads files, in worker threads or in-process. */
 export interface ReadPool {
   /** Number of files read at the same time (1 in-process). */
@@ -53,7 +70,7 @@ export async function createReadPool(options: ReadPoolOptions): Promise<ReadPool
   }
   const workerData: WorkerSetup = { context: options.context, ...(options.period ? { period: options.period } : {}) };
   const bundle = await workerBundle();
-  const piscina = new Piscina<ReadTask, FileOutcome>({
+  const piscina = startPiscina({
     filename: bundle ?? fileURLToPath(new URL('./worker-entry.mjs', import.meta.url)),
     // The bundle is plain JavaScript: workers need no loader (tsx would only slow them down).
     ...(bundle === null ? {} : { execArgv: withoutTsx(process.execArgv) }),

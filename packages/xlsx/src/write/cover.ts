@@ -141,7 +141,11 @@ class Cover {
   /** A short horizontal rule under columns `from`–`to` of the current row (bottom border). */
   rule(from: number, to: number, row = this.row): void {
     if (to > from) this.sheet.mergeCells(row, from, row, to);
-    for (let c = from; c <= to; c++) this.sheet.getCell(addr(row, c)).border = { bottom: { style: 'thin' } };
+    for (let c = from; c <= to; c++) {
+      const cell = this.sheet.getCell(addr(row, c));
+      // a new style object: the cell's own may be shared with other cells (see styleCell)
+      cell.style = { ...cell.style, border: { bottom: { style: 'thin' } } };
+    }
   }
 
   gap(height = 8): void {

@@ -68,17 +68,57 @@ export interface CellStyle {
   locked?: boolean;
 }
 
-/** Applies font, fill, border, number format, alignment and protection to a cell. */
-export function styleCell(cell: Cell, style: CellStyle = {}): Cell {
+/** The exceljs style of a {@link CellStyle}: font, fill, border, number format, alignment, protection. */
+function buildStyle(style: CellStyle): Partial<ExcelJS.Style> {
   const f: Partial<Font> = font({ size: style.size ?? FONT_SIZE });
   if (style.bold) f.bold = true;
   if (style.italic) f.italic = true;
-  cell.font = f;
-  if (style.fill) cell.fill = solid(style.fill);
-  if (style.border) cell.border = THIN_BORDER;
-  if (style.numFmt) cell.numFmt = style.numFmt;
-  cell.alignment = { vertical: style.vertical ?? 'middle', wrapText: style.wrap ?? true, ...(style.horizontal ? { horizontal: style.horizontal } : {}) };
-  if (style.locked === false) cell.protection = { locked: false };
+  const out: Partial<ExcelJS.Style> = { font: f };
+  if (style.fill) out.fill = solid(style.fill);
+  if (style.border) out.border = THIN_BORDER;
+  if (style.numFmt) out.numFmt = style.numFmt;
+  out.alignment = { vertical: style.vertical ?? 'middle', wrapText: style.wrap ?? true, ...(style.horizontal ? { horizontal: style.horizontal } : {}) };
+  if (style.locked === false) out.protection = { locked: false };
+  return out;
+}
+
+/**
+ * One style object per distinct {@link CellStyle}, shared by every cell that has it: a workbook
+ * of 10,000 units has about a million styled cells and a few dozen styles, and exceljs recognises
+ * a style object it has already registered without serialising it again. Shared objects are never
+ * changed: a cell that needs another look gets another object (see {@link styleCell}).
+ */
+const sharedStyles = new Map<string, Partial<ExcelJS.Style>>();
+const sharedObjects = new WeakSet<object>();
+
+function styleFor(style: CellStyle): Partial<ExcelJS.Style> {
+  const key = `${style.bold ? 1 : 0}|${style.italic ? 1 : 0}|${style.size ?? ''}|${style.fill ?? ''}|${style.border ? 1 : 0}|${style.numFmt ?? ''}|${style.horizontal ?? ''}|${style.vertical ?? ''}|${style.wrap ?? ''}|${style.locked ?? ''}`;
+  let shared = sharedStyles.get(key);
+  if (shared === undefined) {
+    shared = buildStyle(style);
+    sharedStyles.set(key, shared);
+    sharedObjects.add(shared);
+  }
+  return shared;
+}
+
+/**
+ * Applies font, fill, border, number format, alignment and protection to a cell. A cell on its own
+ * gets the shared style object of `style` (see `styleFor`), keeping what it had from its column
+ * unless `style` sets it too. The cells of a merged range share one style object with their master
+ * (exceljs), which is changed in place so the whole range keeps one look (its borders included);
+ * a shared object is copied first, never changed. So never change a cell's style in place
+ * yourself (`cell.border = …`): give it a new style object.
+ */
+export function styleCell(cell: Cell, style: CellStyle = {}): Cell {
+  const shared = styleFor(style);
+  if (cell.isMerged) {
+    if (sharedObjects.has(cell.style)) cell.style = { ...cell.style };
+    Object.assign(cell.style, shared);
+    return cell;
+  }
+  const inherited = Object.keys(cell.style ?? {}).filter((k) => !(k in shared));
+  cell.style = inherited.length === 0 ? shared : { ...cell.style, ...shared };
   return cell;
 }
 
