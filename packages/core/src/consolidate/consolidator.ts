@@ -17,6 +17,7 @@ import {
   unexpectedReport,
   unknownUnitExcluded,
 } from './findings.ts';
+import { internStrings, type StringPool } from './intern.ts';
 import { addMatrix, emptyMatrix } from './matrix.ts';
 import { unsubmittedIndicators } from './missing.ts';
 import { rankDescending } from './rank.ts';
@@ -96,6 +97,8 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
   for (const u of units) if (!unitByCode.has(u.code)) unitByCode.set(u.code, u);
 
   const entries = new Map<string, UnitEntry>();
+  /** One copy of each text the summaries hold (see intern.ts). */
+  const strings: StringPool = new Map();
   /** Findings of files left out or unreadable. */
   const otherFileFindings: Finding[] = [];
   /** Findings the consolidation raised while adding (exclusions). */
@@ -124,6 +127,8 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
       receivedOn: received.get(unit.code) ?? null,
       extra: reportPeriod === null ? [periodMissingAssumed(name, unit, period)] : [],
     });
+    // The registry's unit is shared already; everything else came with this report.
+    for (const key of Object.keys(summary) as (keyof ReportSummary)[]) if (key !== 'unit') internStrings(summary[key], strings);
     const candidate = { key: keyOf(summary), findings: summary.findings };
     const entry = entries.get(unit.code);
     if (!entry) {
