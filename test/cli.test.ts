@@ -1,11 +1,12 @@
 /** The `cchc` commands as an officer runs them: exit codes, JSON shapes, refusals. */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hatinh2021, hatinhCity2020 } from '@cchc-kpi/core';
 import { fillTemplate } from '@cchc-kpi/examples/fill-template';
-import { runCli } from './support/cli.ts';
+import { repoRoot, runCli } from './support/cli.ts';
 
 let dir = '';
 let good = '';
@@ -114,6 +115,33 @@ describe('cchc consolidate guards', () => {
     expect(json.findings.some((f: { code: string }) => f.code === 'duplicate-report')).toBe(true);
     rmSync(join(dir, 'in', 'broken.xlsx'));
   });
+  it('writes every file before the JSON on stdout, so a reader that stops early (| head) loses none', () => {
+    const out = join(dir, 'piped');
+    mkdirSync(out, { recursive: true });
+    // 15 units' JSON is far larger than a pipe's buffer: the command meets the closed pipe.
+    const cli = ['node', join(repoRoot, 'packages/cli/bin/cchc.js'), 'consolidate', join(dir, 'in'), '--period', '2021-Q2', '--out', join(out, 'a.xlsx'), '--json', '-', '--csv', join(out, 'a.csv'), '--html', join(out, 'a.html'), '--quiet'];
+    const quoted = cli.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const run = spawnSync('bash', ['-c', `${quoted} | head -c 1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.stdout.trim()).toBe('status=0');
+    expect(readdirSync(out).sort()).toEqual(['a-phat-hien.csv', 'a.csv', 'a.html', 'a.xlsx']);
+  });
+  const systemErrors: Array<[string, (out: string) => { args: string[]; shell?: string }, RegExp]> = [
+    ['stdout on a full disk (> /dev/full)', (out) => ({ args: ['--out', join(out, 'f.xlsx'), '--json', '-'], shell: ' > /dev/full' }), /ổ đĩa đã đầy[\s\S]*the disk is full/],
+    ['a JSON path through a file', (out) => ({ args: ['--out', join(out, 'z.xlsx'), '--json', join(out, 'afile', 'z.json')] }), /trùng tên ở chỗ cần tạo thư mục\): .*afile[\s\S]*stands where a folder is needed/],
+  ];
+  for (const [label, make, message] of systemErrors) {
+    it(`explains an operating-system error in both languages, exit 2, no stack trace: ${label}`, () => {
+      const out = mkdtempSync(join(dir, 'os-'));
+      writeFileSync(join(out, 'afile'), '');
+      const { args, shell = '' } = make(out);
+      const cli = ['node', join(repoRoot, 'packages/cli/bin/cchc.js'), 'consolidate', join(dir, 'in'), '--period', '2021-Q2', ...args, '--quiet'];
+      const quoted = cli.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+      const run = spawnSync('bash', ['-c', `${quoted}${shell}`], { encoding: 'utf8', timeout: 120_000 });
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
   it('skips its own earlier output found among the inputs, with a notice', () => {
     const out = join(dir, 'in', 'tong-hop.xlsx');
     expect(runCli(['consolidate', join(dir, 'in'), '--period', '2021-Q2', '--out', out, '--quiet']).status).toBe(0);

@@ -160,7 +160,9 @@ async function main(): Promise<void> {
   }
   lines.push('');
   const verdicts: string[] = [];
-  for (const { n, cli, floor } of rows) {
+  // The targets (issue 5) are set at 1,000 and 10,000 reports; at other sizes start-up weighs
+  // differently, so their ratio is shown in the table but not judged.
+  for (const { n, cli, floor } of rows.filter((r) => r.n === 1000 || r.n === 10_000)) {
     const ratio = cli.wallSeconds / floor.seconds;
     verdicts.push(`ratio at ${n}: ${ratio.toFixed(2)} ${ratio <= 2.5 ? '≤' : '>'} 2.5 ${ratio <= 2.5 ? 'met' : 'NOT met'}`);
   }
@@ -171,7 +173,7 @@ async function main(): Promise<void> {
     verdicts.push(`peak RSS 10,000 / 1,000: ${factor.toFixed(2)} ${factor <= 1.5 ? '≤ 1.5 met' : '> 1.5 NOT met'}`);
     verdicts.push(`peak RSS at 10,000: ${mib(large.cli.peakRssKiB)} MiB ${large.cli.peakRssKiB < 1024 * 1024 ? '< 1 GiB met' : '≥ 1 GiB NOT met'}`);
   }
-  lines.push(`Targets: ${verdicts.join('; ')}.`);
+  lines.push(verdicts.length > 0 ? `Targets: ${verdicts.join('; ')}.` : 'Targets are set at 1,000 and 10,000 reports (pnpm bench --sizes 1000,10000); none judged at these sizes.');
   lines.push(`Peak RSS measured with ${rows[0]?.cli.peakSource ?? 'n/a'}; (a) includes start-up (Node, the cached bundle of the command line) and writing the workbook and JSON, (b) only the reading loop.`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -4,6 +4,7 @@
  * file and to a stream that applies back-pressure, for a real consolidation of the example
  * reports and for edge values; a write stopped half-way (Ctrl-C, a failing value) leaves no file.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { jsonChunks } from '../src/io/json-chunks.ts';
 import { writeChunks } from '../src/io/write-chunks.ts';
 import { processFile } from '../src/pipeline.ts';
 
-const EXAMPLE_REPORTS = fileURLToPath(new URL('../../../examples/reports/', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 let dir = '';
 let consolidation: Consolidation;
@@ -27,15 +28,19 @@ let plan: Plan;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cchc-json-out-'));
+  // The example's fourteen filled forms, generated as `pnpm start` does (a clean clone has none).
+  const reports = join(dir, 'reports');
+  const generated = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'examples/generate-reports.ts'), dir], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 180_000 });
+  if (generated.status !== 0) throw new Error(`generate-reports failed: ${generated.stderr}`);
   const context = await loadContext({});
   if (!context.ok) throw new Error('context');
   plan = context.value.plan;
   const period = parsePeriod('2021-H1', { deadlineDaysAfterCutoff: plan.deadline.daysAfterCutoff });
   if (!period.ok) throw new Error('period');
   const consolidator = createConsolidator({ plan, units: context.value.units, period: period.value });
-  const files = readdirSync(EXAMPLE_REPORTS).filter((f) => f.endsWith('.xlsx')).sort();
+  const files = readdirSync(reports).filter((f) => f.endsWith('.xlsx')).sort();
   for (const file of files) {
-    const outcome = await processFile(join(EXAMPLE_REPORTS, file), context.value, period.value);
+    const outcome = await processFile(join(reports, file), context.value, period.value);
     if (outcome.checked) consolidator.add(outcome.checked, outcome.file);
     else consolidator.addFailure(outcome.file, outcome.findings);
   }

@@ -174,8 +174,7 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
     writing = true;
     const result = consolidator.finish();
     const extras = reportExtras(result, plan, report.value);
-    await writeOutputs(result, plan, { ...options, ...extras }, io.stdout);
-    await writeReportOutputs(result, plan, { ...options, ...extras });
+    await writeOutputs(result, plan, { ...options, ...extras }, io.stdout, () => writeReportOutputs(result, plan, { ...options, ...extras }));
     if (!options.quiet) io.err(summary(result, options, lang));
   } finally {
     process.removeListener('SIGINT', onInterrupt);

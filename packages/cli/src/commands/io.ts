@@ -1,6 +1,7 @@
 import type { Finding } from '@cchc-kpi/core';
 import { formatFinding, type Lang } from '../io/lang.ts';
 import type { ChunkSink } from '../io/write-chunks.ts';
+import { onStdoutError } from '../io/system-error.ts';
 
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, findings: 1, cannotRun: 2 } as const;
@@ -28,12 +29,11 @@ let pipeGuarded = false;
 function guardBrokenPipes(): void {
   if (pipeGuarded) return;
   pipeGuarded = true;
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-      throw error;
-    });
-  }
+  process.stdout.on('error', onStdoutError);
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw error;
+  });
 }
 
 /** The process's own stdout/stderr (a closed pipe ends the process quietly). */

@@ -31,23 +31,29 @@ export function outputFiles(paths: OutputPaths): string[] {
 
 /**
  * Writes the consolidated workbook and, when asked, the JSON (to a file, or to `stdout` for `-`)
- * and the two CSV files (UTF-8 with BOM; separator from `csvSeparator`, default comma).
+ * and the two CSV files (UTF-8 with BOM; separator from `csvSeparator`, default comma), then runs
+ * `alsoWrite` (the other output files), and writes the JSON to `stdout` last: a reader that stops
+ * early (`… --json - | head`) ends the process, and every file is written by then.
  * Each file goes to a temporary name first and is renamed into place. The JSON text
  * (`JSON.stringify(…, null, 2)` and a newline, byte for byte) is written chunk by chunk, to the
  * temporary file or to `stdout` (waiting for it to drain when it falls behind), never built as
  * one string: 16 KB per unit would be hundreds of megabytes at ten thousand units.
  * @throws the file-system or stream error of the output that failed (see `writeFileAtomic`).
  */
-export async function writeOutputs(result: Consolidation, plan: Plan, paths: OutputPaths, stdout: ChunkSink): Promise<void> {
+export async function writeOutputs(
+  result: Consolidation,
+  plan: Plan,
+  paths: OutputPaths,
+  stdout: ChunkSink,
+  alsoWrite: () => Promise<unknown> = async () => undefined,
+): Promise<void> {
   await writeFileAtomic(paths.out, await writeConsolidated(result, plan, workbookOptions(paths)));
-  if (paths.json) {
-    const json = jsonChunks(consolidationJson(result, paths));
-    if (paths.json === '-') await writeChunks(stdout, json);
-    else await writeFileAtomic(paths.json, json);
-  }
+  if (paths.json && paths.json !== '-') await writeFileAtomic(paths.json, jsonChunks(consolidationJson(result, paths)));
   if (paths.csv) {
     const csv = consolidationCsv(result, plan, parseCsvSeparator(paths.csvSeparator ?? ',') ?? ',');
     await writeFileAtomic(paths.csv, csv.table);
     await writeFileAtomic(csvFindingsPath(paths.csv), csv.findings);
   }
+  await alsoWrite();
+  if (paths.json === '-') await writeChunks(stdout, jsonChunks(consolidationJson(result, paths)));
 }
