@@ -54,46 +54,27 @@ describe('consolidate with a worker pool', () => {
 
   // bin/cchc.js runs the cached bundle of the command line without tsx when it is up to date (the
   // runs above built it), else registers tsx by API; CCHC_MAIN_BUNDLE=0 makes it run the sources.
-  for (const bundle of [true, false]) {
-    it(`starts its workers when launched through bin/cchc.js (${bundle ? 'the cached bundle, no tsx' : 'the sources, tsx registered by API'})`, () => {
+  const BIN = 'packages/cli/bin/cchc.js';
+  const MAIN = 'packages/cli/src/main.ts';
+  const launches: Array<[string, string[], string, NodeJS.ProcessEnv]> = [
+    ['starts its workers when launched through bin/cchc.js (the cached bundle, no tsx)', [], BIN, { CCHC_MAIN_BUNDLE: '1' }],
+    ['starts its workers when launched through bin/cchc.js (the sources, tsx registered by API)', [], BIN, { CCHC_MAIN_BUNDLE: '0' }],
+    ['gives the same JSON when the command line itself runs from the sources instead of its bundle', ['--import', 'tsx'], MAIN, { CCHC_MAIN_BUNDLE: '0' }],
+    ['gives the same JSON when workers load the sources through tsx instead of the bundle', ['--import', 'tsx'], MAIN, { CCHC_WORKER_BUNDLE: '0' }],
+    ['starts its workers when Node runs with V8 flags workers refuse (node --max-old-space-size=… bin/cchc.js)', ['--max-old-space-size=2048'], BIN, {}],
+  ];
+  let reference: string | undefined;
+  launches.forEach(([label, nodeFlags, entry, env], i) => {
+    it(label, () => {
       const run = spawnSync(
         process.execPath,
-        [resolve(repoRoot, 'packages/cli/bin/cchc.js'), 'consolidate', reports, '--period', '2021-H1', '--units', unitsFile, '--out', join(dir, 'out-bin.xlsx'), '--json', '-', '--quiet', '--force', '--workers', '2'],
-        { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: { ...process.env, CCHC_MAIN_BUNDLE: bundle ? '1' : '0' } },
+        [...nodeFlags, resolve(repoRoot, entry), 'consolidate', reports, '--period', '2021-H1', '--units', unitsFile, '--out', join(dir, `out-launch-${i}.xlsx`), '--json', '-', '--quiet', '--force', '--workers', '2'],
+        { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } },
       );
       expect(run.status, run.stderr).toBe(0);
-      expect(run.stdout).toBe(consolidateJson(1).stdout);
+      reference ??= consolidateJson(1).stdout;
+      expect(run.stdout).toBe(reference);
     });
-  }
-
-  it('gives the same JSON when the command line itself runs from the sources instead of its bundle', () => {
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', resolve(repoRoot, 'packages/cli/src/main.ts'), 'consolidate', reports, '--period', '2021-H1', '--units', unitsFile, '--out', join(dir, 'out-src.xlsx'), '--json', '-', '--quiet', '--force', '--workers', '2'],
-      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: { ...process.env, CCHC_MAIN_BUNDLE: '0' } },
-    );
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toBe(consolidateJson(1).stdout);
-  });
-
-  it('gives the same JSON when workers load the sources through tsx instead of the bundle', () => {
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', resolve(repoRoot, 'packages/cli/src/main.ts'), 'consolidate', reports, '--period', '2021-H1', '--units', unitsFile, '--out', join(dir, 'out-tsx.xlsx'), '--json', '-', '--quiet', '--force', '--workers', '2'],
-      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: { ...process.env, CCHC_WORKER_BUNDLE: '0' } },
-    );
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toBe(consolidateJson(1).stdout);
-  });
-
-  it('starts its workers when Node runs with V8 flags workers refuse (node --max-old-space-size=… bin/cchc.js)', () => {
-    const run = spawnSync(
-      process.execPath,
-      ['--max-old-space-size=2048', resolve(repoRoot, 'packages/cli/bin/cchc.js'), 'consolidate', reports, '--period', '2021-H1', '--units', unitsFile, '--out', join(dir, 'out-flags.xlsx'), '--json', '-', '--quiet', '--force', '--workers', '2'],
-      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 },
-    );
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toBe(consolidateJson(1).stdout);
   });
 
   it('refuses a worker count that is not a whole number from 1 to 256', () => {

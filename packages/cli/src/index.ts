@@ -7,4 +7,5 @@ export { limitsFromOptions, parseByteSize, LIMIT_OPTIONS, type LimitFlags } from
 export { printable, formatFinding } from './io/lang.ts';
 export { renderHtmlReport, renderChart, renderSvg, renumberIds, type HtmlReportOptions } from './html/index.ts';
 export { prepareReport, writeReportOutputs, consolidationJson } from './consolidate/report-outputs.ts';
+export { jsonChunks } from './io/json-chunks.ts';
 export { addReportOptions, type ReportFlags } from './consolidate/report-options.ts';

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { EXIT, processIo } from './commands/io.ts';
-import { describeSystemError, onStdoutError } from './io/system-error.ts';
+import { EXIT, guardBrokenPipes, processIo } from './commands/io.ts';
+import { describeSystemError } from './io/system-error.ts';
 import type { Lang } from './io/lang.ts';
 import { workersOption } from './pool/workers-option.ts';
 
@@ -191,6 +191,6 @@ export async function main(argv: string[]): Promise<number> {
  * root scripts in the repository root and passes the caller's folder as INIT_CWD).
  */
 export function prepareProcess(): void {
-  process.stdout.on('error', onStdoutError);
+  guardBrokenPipes();
   if (process.env.npm_lifecycle_event === 'cchc' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
 }

@@ -24,9 +24,10 @@ let pipeGuarded = false;
 
 /**
  * Stops quietly when the reader of stdout/stderr goes away (`cchc check … | head`): an EPIPE
- * ends the process with the exit code already set instead of crashing with a stack trace.
+ * ends the process with the exit code already set instead of crashing with a stack trace; other
+ * system errors of stdout are explained (see `onStdoutError`). Installs its listeners once.
  */
-function guardBrokenPipes(): void {
+export function guardBrokenPipes(): void {
   if (pipeGuarded) return;
   pipeGuarded = true;
   process.stdout.on('error', onStdoutError);
