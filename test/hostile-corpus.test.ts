@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '@cchc-kpi/core';
-import { repoRoot, runCli } from './support/cli.ts';
+import { runCli, sharedDir } from './support/cli.ts';
 import { hashTree } from './support/hostile.ts';
 
-const corpus = resolve(repoRoot, '../shared/corpus');
+const corpus = resolve(sharedDir, 'corpus');
 const haveCorpus = existsSync(corpus);
 if (!haveCorpus) console.warn(`skipped: corpus not found at ${corpus} (../shared/corpus from the repo root)`);
 

@@ -8,9 +8,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from './support/cli.ts';
+import { runCli, sharedDir } from './support/cli.ts';
 
-const corpus = resolve(repoRoot, '../shared/corpus');
+const corpus = resolve(sharedDir, 'corpus');
 const haveCorpus = existsSync(corpus);
 if (!haveCorpus) console.warn(`skipped: corpus not found at ${corpus} (../shared/corpus beside the repository)`);
 

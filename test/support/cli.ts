@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 /** The repository root (test/ is one level below it). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** `../shared` beside the repository (tools, corpus), or `$CCHC_SHARED_DIR` for a checkout elsewhere (a git worktree). */
+export const sharedDir = process.env.CCHC_SHARED_DIR ?? resolve(repoRoot, '../shared');
+
 export interface CliRun {
   status: number | null;
   stdout: string;

@@ -1,17 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { repoRoot } from './cli.ts';
+import { sharedDir } from './cli.ts';
 
 /** `../shared/tools/lo-recalc`, beside the repository. */
-export const loRecalc = resolve(repoRoot, '../shared/tools/lo-recalc');
+export const loRecalc = resolve(sharedDir, 'tools/lo-recalc');
 
 /** Why LibreOffice tests cannot run here, or null when they can. */
 export function libreOfficeMissing(): string | null {
   if (spawnSync('sh', ['-c', 'command -v soffice']).status !== 0) {
     return 'skipped: LibreOffice not installed, install with apt-get install -y libreoffice-calc-nogui';
   }
-  if (!existsSync(loRecalc)) return `skipped: ${loRecalc} not found (../shared/tools is beside the repository)`;
+  if (!existsSync(loRecalc)) return `skipped: ${loRecalc} not found (../shared/tools beside the repository, or $CCHC_SHARED_DIR)`;
   return null;
 }
 

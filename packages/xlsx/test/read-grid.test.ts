@@ -21,7 +21,7 @@ import {
 } from './fixtures/build-xlsx.ts';
 
 const repoRoot = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const corpusDir = path.resolve(repoRoot, '../shared/corpus');
+const corpusDir = path.resolve(process.env.CCHC_SHARED_DIR ?? path.resolve(repoRoot, '../shared'), 'corpus');
 
 function okGrid(result: Result<Grid>): Grid {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.findings, null, 1)}`);

@@ -17,7 +17,7 @@ import { consolidation, period, plan, units } from './write-fixtures.ts';
 import { dataValidations, openXlsx, parseCsv, rowCol, type XBook } from './write-ooxml.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const loRecalc = path.resolve(repoRoot, '../shared/tools/lo-recalc');
+const loRecalc = path.resolve(process.env.CCHC_SHARED_DIR ?? path.resolve(repoRoot, '../shared'), 'tools/lo-recalc');
 const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0;
 const hasLoRecalc = existsSync(loRecalc);
 const SKIP_MESSAGE = !hasSoffice
