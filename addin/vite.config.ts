@@ -12,9 +12,6 @@ import { devHttpsOptions } from './scripts/https.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** `exceljs` is Node-oriented: the add-in only uses constants from modules that import it. */
-export const alias = { exceljs: resolve(here, 'src/shims/exceljs.ts') };
-
 /** The dev server's port; the manifest's URLs use it. */
 export const DEV_PORT = 3000;
 
@@ -22,7 +19,6 @@ export default defineConfig(async ({ command }) => ({
   root: here,
   base: './',
   publicDir: resolve(here, 'public'),
-  resolve: { alias },
   build: {
     target: 'es2017',
     outDir: resolve(here, 'dist'),
@@ -31,5 +27,5 @@ export default defineConfig(async ({ command }) => ({
     rolldownOptions: { input: { taskpane: resolve(here, 'taskpane.html') } },
   },
   server: command === 'serve' ? { port: DEV_PORT, strictPort: true, https: await devHttpsOptions() } : {},
-  plugins: [customFunctions({ source: resolve(here, 'src/functions/functions.ts'), entry: resolve(here, 'src/functions/register.ts'), alias })],
+  plugins: [customFunctions({ source: resolve(here, 'src/functions/functions.ts'), entry: resolve(here, 'src/functions/register.ts') })],
 }));

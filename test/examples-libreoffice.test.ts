@@ -183,7 +183,7 @@ describe.skipIf(skip !== null)('the example consolidation recalculated by LibreO
       else expect(csvNumber(shown)).toBeCloseTo(t.ratio, 12);
       expect(at(sheets, COVER, `T${row}`)).toBe(`${t.unitsMet}/${t.unitsCounted}`);
     }
-    const [row] = rowsWith(sheets, COVER, 1, 'Tỷ lệ gửi đầy đủ');
+    const [row] = rowsWith(sheets, COVER, 1, 'Tỷ lệ đơn vị đã gửi báo cáo');
     expect(csvNumber(at(sheets, COVER, `O${row}`))).toBeCloseTo(json.totals.completeness, 12);
   });
 

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hatinhCity2020 } from '@cchc-kpi/core';
-import { feedbackFileName, readGrid } from '@cchc-kpi/xlsx';
+import { readGrid } from '@cchc-kpi/xlsx';
+import { feedbackFileName } from '@cchc-kpi/xlsx/write';
 import { runCli } from './support/cli.ts';
 import { writeSmallExample } from './support/small-example.ts';
 
@@ -105,9 +106,9 @@ describe('cchc consolidate --feedback', () => {
     const texts = [...rows.values()].flat().filter((v): v is string => typeof v === 'string');
     expect(texts).toContain('PHIẾU PHẢN HỒI KẾT QUẢ KIỂM TRA BÁO CÁO');
     expect(texts).toContain('Hà Tĩnh, ngày 05 tháng 7 năm 2021');
-    expect(texts).toContain('Kính gửi: UBND Phường Nam Hà (mã đơn vị 18073)');
-    expect(texts).toContain('- Đã nhận báo cáo (tệp bao cao Nam Ha (sua lan 2).xlsx) ngày 22/6/2021: sau hạn (hạn nộp 20/6/2021).');
-    expect(texts).toContain(`- Điểm: ${String(unit.score).replace('.', ',')}, xếp loại ${unit.band.vi}, thứ hạng ${unit.rank}/4 (Thang điểm chung (100 điểm)).`);
+    expect(texts).toContain('Kính gửi: UBND phường Nam Hà');
+    expect(texts).toContain('- Đã nhận báo cáo (tệp bao cao Nam Ha (sua lan 2).xlsx) ngày 22/06/2021: sau hạn (hạn gửi báo cáo 20/06/2021).');
+    expect(texts).toContain(`- Điểm: ${String(unit.score).replace('.', ',')}, xếp loại ${unit.band.vi}, thứ hạng ${unit.rank}/4 (thang điểm 100).`);
     const ct3a = [...rows.values()].find((r) => r[1] === 'CT3a' && typeof r[0] === 'number')!;
     expect([ct3a[2], ct3a[3], ct3a[6]]).toEqual([510, 500, 'Không hợp lệ']);
   });
@@ -116,7 +117,10 @@ describe('cchc consolidate --feedback', () => {
     const missing = sheetOf('18112-2021-H1-phan-hoi.xlsx');
     const texts = [...missing.rows.values()].flat().filter((v): v is string => typeof v === 'string');
     expect(missing.name).toBe('Xã Thạch Bình');
-    expect(texts).toContain('- Chưa nhận được báo cáo kỳ 2021-H1 của đơn vị (hạn nộp 20/6/2021). Đề nghị đơn vị gửi báo cáo theo biểu mẫu.');
+    expect(texts).toContain('- Chưa nhận được báo cáo kỳ 2021-H1 của đơn vị (hạn gửi báo cáo 20/06/2021). Đề nghị đơn vị gửi báo cáo theo biểu mẫu.');
+    // the office to send it to comes from the plan's `report` block
+    expect(texts).toContain('Đề nghị đơn vị lập báo cáo theo biểu mẫu và gửi về Văn phòng HĐND và UBND.');
+    expect(texts).toContain('Kính gửi: UBND xã Thạch Bình');
     expect(findingRows('18112-2021-H1-phan-hoi.xlsx')).toEqual([['Cảnh báo', null, null, 'Chưa có báo cáo kỳ 2021-H1 của đơn vị xã Thạch Bình (18112).', null, 'No report for 2021-H1 from unit Thạch Bình commune (18112).']]);
   });
 

@@ -122,7 +122,7 @@ describe('through the command line', () => {
     const grid = readGrid(new Uint8Array(readFileSync(join(out, 'tong-hop.xlsx'))));
     expect(grid.ok).toBe(true);
     if (grid.ok) {
-      const sheet = grid.value.sheets.find((s) => s.name === 'Phát hiện');
+      const sheet = grid.value.sheets.find((s) => s.name === 'Kết quả kiểm tra');
       const texts = new Set([...(sheet?.cells.values() ?? [])].map((cell) => cell.value));
       for (const c of cases) expect(texts.has(c.name)).toBe(true);
     }

@@ -135,7 +135,7 @@ describe.skipIf(noChromium !== null)('the HTML report in headless Chromium', () 
       // scores: 4 band backgrounds + 4 bars (the units that reported); a label for each of the 16 units
       expect(scores.rects).toBe(8);
       expect(scores.texts).toHaveLength(16);
-      expect(scores.texts.filter((t) => t === 'Chưa nộp báo cáo')).toHaveLength(12);
+      expect(scores.texts.filter((t) => t === 'Chưa gửi báo cáo')).toHaveLength(12);
       // indicators: a bar and a label per indicator with data, a target tick per indicator
       expect(indicators.texts).toHaveLength(9);
       expect(indicators.texts).toContain('98% (490/500); 2/3 đơn vị đạt');

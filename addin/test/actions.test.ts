@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  CONSOLIDATED_EXTRA_SHEETS,
+  CONSOLIDATED_LAYOUT,
+  CONSOLIDATED_SHEETS,
+  RESULTS_SHEET_NAME as RESULTS_SHEET,
   checkReport,
+  consolidatedPositions,
   consolidate,
   hatinh2021,
   hatinhCity2020,
@@ -15,7 +20,8 @@ import {
   type Finding,
   type Grid,
 } from '@cchc-kpi/core';
-import { readGrid, writeConsolidated } from '@cchc-kpi/xlsx';
+import { readGrid } from '@cchc-kpi/xlsx';
+import { writeConsolidated } from '@cchc-kpi/xlsx/write';
 import { checkOpenReport, ERROR_FILL, problemCells, scoreOpenReport } from '../src/actions/check.ts';
 import { consolidateFiles, type PickedFile } from '../src/actions/consolidate.ts';
 import { InputError, insertTemplate } from '../src/actions/insert.ts';
@@ -24,9 +30,6 @@ import { SheetsExistError } from '../src/office/host.ts';
 import { MemoryHost } from '../src/office/memory-host.ts';
 import { MemoryWorkbook } from '../src/office/memory-workbook.ts';
 import { DEFAULT_READERS, readOpenReport, type ReportReader } from '../src/report/read-open-report.ts';
-import { consolidatedBook } from '../src/sheets/consolidated.ts';
-import { RESULTS_SHEET } from '../src/sheets/results.ts';
-import { CONSOLIDATED_LAYOUT, CONSOLIDATED_SHEETS } from '../src/sheets/xlsx-shared.ts';
 import { goodFill, periodFor, reportFile, type ReportFill } from './support/reports.ts';
 
 const context = defaultContext();
@@ -233,11 +236,12 @@ describe('consolidate', () => {
 
     // Sheets and the numbers in them.
     const names = host.workbook.sheets.map((s) => s.name);
-    expect(names).toEqual(['Sheet1', ...Object.values(CONSOLIDATED_SHEETS)]);
-    const { layout } = consolidatedBook(c, hatinh2021);
+    // the same sheets as `cchc consolidate`, the cover first
+    expect(names).toEqual(['Sheet1', CONSOLIDATED_EXTRA_SHEETS.cover, ...Object.values(CONSOLIDATED_SHEETS)]);
+    const totalsRows = consolidatedPositions(hatinh2021, c.units).totalsRows;
     for (const indicator of hatinh2021.indicators) {
       const total = c.totals.indicators[indicator.code]!;
-      const row = layout.totalsRows[indicator.code]!;
+      const row = totalsRows.get(indicator.code)!;
       const at = (col: string): unknown => host.workbook.peek(CONSOLIDATED_SHEETS.totals, `${col}${row}`)?.value ?? null;
       if (indicator.measure === 'ratio' || indicator.measure === 'comparison') {
         expect([at('F'), at('G')], indicator.code).toEqual([total.numerator, total.denominator]);

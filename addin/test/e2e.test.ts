@@ -15,7 +15,6 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { MemoryWorkbook } from '../src/office/memory-workbook.ts';
-import { alias } from '../vite.config.ts';
 import { ADDIN_DIR, ensureBuilt } from './support/build.ts';
 import { goodFill, reportFile } from './support/reports.ts';
 
@@ -66,7 +65,6 @@ async function fakeOfficeScript(): Promise<string> {
   const output = await build({
     configFile: false,
     logLevel: 'warn',
-    resolve: { alias },
     build: {
       write: false,
       target: 'es2017',
@@ -293,11 +291,11 @@ describe.skipIf(!hasChromium)('task pane in Chromium', () => {
     await page.click('#consolidate');
     await expectText(page, '#status', 'Đã ghi bảng tổng hợp');
     await expectText(page, '#consolidate-summary', 'đọc 3 báo cáo');
-    await expectText(page, '#consolidate-summary', 'Đã nộp 3/15 đơn vị, đúng hạn 2');
+    await expectText(page, '#consolidate-summary', 'Đã gửi 3/15 đơn vị, đúng hạn 2');
     const sheets = await page.evaluate(() => window.__fakeWorkbook.sheets.map((s) => s.name));
-    expect(sheets).toEqual(['Sheet1', 'Tổng hợp', 'Đơn vị × chỉ tiêu', 'Xếp hạng', 'Tiến độ nộp', 'Hoạt động', 'Phát hiện']);
+    expect(sheets).toEqual(['Sheet1', 'Báo cáo tóm tắt', 'Tổng hợp', 'Đơn vị × chỉ tiêu', 'Xếp hạng', 'Tiến độ gửi báo cáo', 'Hoạt động', 'Kết quả kiểm tra']);
     expect((await cell(page, 'Tổng hợp', 'F5'))?.formula).toMatch(/^IF\(COUNT\('Đơn vị × chỉ tiêu'!/);
-    expect((await cell(page, 'Tiến độ nộp', 'D5'))?.value).toBe('Có');
+    expect((await cell(page, 'Tiến độ gửi báo cáo', 'D5'))?.value).toBe('Có');
     await page.close();
   });
 

@@ -5,15 +5,13 @@
  * sync, and undoes its highlights.
  */
 import { describe, expect, it } from 'vitest';
-import { hatinh2021, hatinhCity2020, type Grid } from '@cchc-kpi/core';
+import { COLOR, Palette, buildTemplate, hatinh2021, hatinhCity2020, type BookModel, type Grid, type RowModel, type StyleModel } from '@cchc-kpi/core';
 import { defaultContext, periodOf } from '../src/context.ts';
 import { capabilitiesFor, detectCapabilities, SheetsExistError } from '../src/office/host.ts';
 import { MemoryHost } from '../src/office/memory-host.ts';
 import { MemoryWorkbook } from '../src/office/memory-workbook.ts';
 import { OfficeJsHost, toGridCell, type OfficeApi } from '../src/office/officejs-host.ts';
-import { constantFor, styleRects } from '../src/sheets/blocks.ts';
-import { newSheet, setCell } from '../src/sheets/book.ts';
-import { templateBook } from '../src/sheets/template.ts';
+import { constantFor, styleRects } from '../src/office/blocks.ts';
 import { createFakeOffice, type FakeOffice } from './support/fake-office.ts';
 
 const context = defaultContext();
@@ -24,6 +22,20 @@ function officeHost(fake: FakeOffice, options = {}): OfficeJsHost {
   const office = fake.Office as { context: { requirements: { isSetSupported(n: string, v: string): boolean } } };
   const api = { run: fake.Excel.run, isSetSupported: (n: string, v: string) => office.context.requirements.isSetSupported(n, v) } as unknown as OfficeApi;
   return new OfficeJsHost(api, options);
+}
+
+/** A one-sheet book of the given cells (`[row, col, value, style]`), rows in order. */
+function tableBook(name: string, cells: Array<[number, number, number | null, StyleModel]>): { book: BookModel; rows: RowModel[] } {
+  const palette = new Palette();
+  const byRow = new Map<number, RowModel['cells'][number][]>();
+  for (const [row, col, value, style] of cells) {
+    const line = byRow.get(row) ?? [];
+    line.push({ col, value, style: palette.name(style) });
+    byRow.set(row, line);
+  }
+  const rows: RowModel[] = [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([row, line]) => ({ row, cells: line }));
+  const sheet = { name, columns: [], gridlines: true, validations: [], rows: () => rows };
+  return { book: { title: name, createdOn: '2021-06-20', sheets: [sheet], names: [], styles: palette.styles }, rows };
 }
 
 function content(grid: Grid): Record<string, Record<string, unknown>> {
@@ -52,7 +64,7 @@ describe('OfficeJsHost over a fake Office.js', () => {
       const fake = createFakeOffice(new MemoryWorkbook(['Sheet1']), { minor });
       const host = officeHost(fake);
       const memory = new MemoryHost(new MemoryWorkbook(['Sheet1']), minor);
-      const book = templateBook(hatinh2021, unit, period);
+      const book = buildTemplate(hatinh2021, unit, period);
       const a = await host.writeBook(book);
       const b = await memory.writeBook(book);
       expect(a.skipped.sort()).toEqual(b.skipped.sort());
@@ -73,10 +85,10 @@ describe('OfficeJsHost over a fake Office.js', () => {
   it('batches many operations per sync and writes large sheets in blocks', async () => {
     const fake = createFakeOffice(new MemoryWorkbook(['Sheet1']), { minor: 8 });
     const host = officeHost(fake);
-    const big = newSheet('Lớn');
-    for (let row = 1; row <= 1000; row++) for (let col = 1; col <= 5; col++) setCell(big, row, col, { value: row * col, fill: row % 2 ? '#FFFFFF' : '#DDEBF7' });
+    const cells: Array<[number, number, number, StyleModel]> = [];
+    for (let row = 1; row <= 1000; row++) for (let col = 1; col <= 5; col++) cells.push([row, col, row * col, { fill: row % 2 ? 'FFFFFFFF' : COLOR.header, wrap: false }]);
     const progress: number[] = [];
-    const result = await host.writeBook({ sheets: [big], names: [] }, { blockRows: 250, onProgress: (done) => progress.push(done) });
+    const result = await host.writeBook(tableBook('Lớn', cells).book, { blockRows: 250, onProgress: (done) => progress.push(done) });
     expect(progress).toEqual([1250, 2500, 3750, 5000]);
     expect(result.cells).toBe(5000);
     expect(fake.stats.syncs).toBeLessThan(10);
@@ -89,7 +101,7 @@ describe('OfficeJsHost over a fake Office.js', () => {
     const wb = new MemoryWorkbook(['Sheet1']);
     const fake = createFakeOffice(wb, { minor: 8 });
     const host = officeHost(fake, { readBlockRows: 7, readCellsPerSync: 60 });
-    await host.writeBook(templateBook(hatinh2021, unit, period));
+    await host.writeBook(buildTemplate(hatinh2021, unit, period));
     wb.type('Báo cáo', 'F12', 3);
     wb.type('Báo cáo', 'C9', 44362);
     const before = fake.stats.syncs;
@@ -105,7 +117,7 @@ describe('OfficeJsHost over a fake Office.js', () => {
     const wb = new MemoryWorkbook(['Sheet1']);
     const fake = createFakeOffice(wb, { minor: 4 });
     const host = officeHost(fake);
-    await host.writeBook(templateBook(hatinh2021, unit, period));
+    await host.writeBook(buildTemplate(hatinh2021, unit, period));
     const grid = await host.readGrid();
     expect(grid.definedNames.find((d) => d.name === 'unit_code')?.ref).toBe("'Báo cáo'!$F$8");
   });
@@ -113,7 +125,7 @@ describe('OfficeJsHost over a fake Office.js', () => {
   it('refuses to overwrite sheets unless asked, then replaces them and re-points the names', async () => {
     const fake = createFakeOffice(new MemoryWorkbook(['Sheet1']), { minor: 8 });
     const host = officeHost(fake);
-    const book = templateBook(hatinh2021, unit, period);
+    const book = buildTemplate(hatinh2021, unit, period);
     await host.writeBook(book);
     await expect(host.writeBook(book)).rejects.toBeInstanceOf(SheetsExistError);
     await host.writeBook(book, { replace: true });
@@ -125,7 +137,7 @@ describe('OfficeJsHost over a fake Office.js', () => {
   it('highlights with fills on ExcelApi 1.1 and restores the previous fills', async () => {
     const fake = createFakeOffice(new MemoryWorkbook(['Sheet1']), { minor: 1 });
     const host = officeHost(fake);
-    await host.writeBook(templateBook(hatinh2021, unit, period));
+    await host.writeBook(buildTemplate(hatinh2021, unit, period));
     const wb = fake.workbook;
     expect(wb.peek('Báo cáo', 'F12')?.fill).toBe('#FFF9E0');
     const mode = await host.highlight([{ sheet: 'Báo cáo', cell: 'F12' }, { sheet: 'Báo cáo', cell: 'B2' }, { sheet: 'Báo cáo', cell: 'f12' }], '#FFC7CE');
@@ -141,7 +153,7 @@ describe('OfficeJsHost over a fake Office.js', () => {
   it('highlights with conditional formats where ExcelApi 1.6 exists, leaving fills alone', async () => {
     const fake = createFakeOffice(new MemoryWorkbook(['Sheet1']), { minor: 6 });
     const host = officeHost(fake);
-    await host.writeBook(templateBook(hatinh2021, unit, period));
+    await host.writeBook(buildTemplate(hatinh2021, unit, period));
     const wb = fake.workbook;
     expect(await host.highlight([{ sheet: 'Báo cáo', cell: 'G14' }], '#FFC7CE')).toBe('conditionalFormat');
     expect(wb.peek('Báo cáo', 'G14')?.fill).toBe('#FFF9E0');
@@ -184,11 +196,13 @@ describe('write helpers', () => {
   });
 
   it('merges cells of one style into rectangles', () => {
-    const sheet = newSheet('S');
-    for (let row = 4; row <= 203; row++) for (let col = 1; col <= 9; col++) setCell(sheet, row, col, { fill: '#FFF9E0', locked: false });
-    setCell(sheet, 3, 1, { bold: true });
-    setCell(sheet, 3, 2, { bold: true });
-    expect(styleRects(sheet, 1, 203)).toEqual([
+    const cells: Array<[number, number, null, StyleModel]> = [
+      [3, 1, null, { bold: true, wrap: false }],
+      [3, 2, null, { bold: true, wrap: false }],
+    ];
+    for (let row = 4; row <= 203; row++) for (let col = 1; col <= 9; col++) cells.push([row, col, null, { fill: COLOR.input, locked: false, wrap: false }]);
+    const { book, rows } = tableBook('S', cells);
+    expect(styleRects(rows, book.styles)).toEqual([
       { range: 'A3:B3', style: { bold: true } },
       { range: 'A4:I203', style: { fill: '#FFF9E0', locked: false } },
     ]);

@@ -4,11 +4,24 @@
  * layout constants come from @cchc-kpi/xlsx itself.
  */
 import { describe, expect, it } from 'vitest';
-import { hatinh2021, hatinhCity2020, parsePeriod, parseSheetRef, formatRange, type Grid, type Period } from '@cchc-kpi/core';
-import { readGrid, writeTemplate, TEMPLATE_LAYOUT, TEMPLATE_SHEETS } from '@cchc-kpi/xlsx';
+import {
+  buildTemplate,
+  hatinh2021,
+  hatinhCity2020,
+  parsePeriod,
+  parseSheetRef,
+  formatRange,
+  templateNames,
+  TEMPLATE_LAYOUT as SHARED_LAYOUT,
+  TEMPLATE_SHEETS as SHARED_SHEETS,
+  type BookModel,
+  type Grid,
+  type Period,
+} from '@cchc-kpi/core';
+import { readGrid } from '@cchc-kpi/xlsx';
+import { writeTemplate, TEMPLATE_LAYOUT, TEMPLATE_SHEETS } from '@cchc-kpi/xlsx/write';
 import { MemoryHost } from '../src/office/memory-host.ts';
-import { templateBook, templateNames } from '../src/sheets/template.ts';
-import { TEMPLATE_LAYOUT as SHARED_LAYOUT, TEMPLATE_SHEETS as SHARED_SHEETS } from '../src/sheets/xlsx-shared.ts';
+import { officeStyle } from '../src/office/blocks.ts';
 import { MemoryWorkbook } from '../src/office/memory-workbook.ts';
 
 function period(code: string): Period {
@@ -28,6 +41,14 @@ function content(grid: Grid, sheet: string): Map<string, unknown> {
   return out;
 }
 
+/** What the add-in writes into a cell of the model: its look as Office.js sets it, and its number format. */
+function cellOf(book: BookModel, sheet: number, row: number, col: number): Record<string, unknown> | undefined {
+  const model = [...(book.sheets[sheet]?.rows() ?? [])].find((r) => r.row === row)?.cells.find((c) => c.col === col);
+  if (!model) return undefined;
+  const style = (model.style ? book.styles.get(model.style) : undefined) ?? {};
+  return { ...officeStyle(style), ...(style.numFmt ? { numFmt: style.numFmt } : {}) };
+}
+
 function names(grid: Grid): Map<string, string> {
   const out = new Map<string, string>();
   for (const d of grid.definedNames) {
@@ -39,7 +60,7 @@ function names(grid: Grid): Map<string, string> {
 }
 
 describe('template insertion', () => {
-  it('uses the layout constants of @cchc-kpi/xlsx (one source of truth)', () => {
+  it('uses the layout constants @cchc-kpi/xlsx/write writes with (one source of truth, in core)', () => {
     expect(SHARED_LAYOUT).toBe(TEMPLATE_LAYOUT);
     expect(SHARED_SHEETS).toBe(TEMPLATE_SHEETS);
   });
@@ -56,7 +77,7 @@ describe('template insertion', () => {
       const expected = readGrid(file.bytes);
       if (!expected.ok) throw new Error('template unreadable');
       const host = new MemoryHost(new MemoryWorkbook(['Sheet1']), 8);
-      await host.writeBook(templateBook(hatinh2021, unit, p));
+      await host.writeBook(buildTemplate(hatinh2021, unit, p));
       const actual = host.workbook.toGrid();
       for (const sheet of Object.values(TEMPLATE_SHEETS)) {
         expect(Object.fromEntries(content(actual, sheet)), sheet).toEqual(Object.fromEntries(content(expected.value, sheet)));
@@ -79,13 +100,12 @@ describe('template insertion', () => {
   it('marks inputs unlocked and fills them, greys what does not apply', () => {
     const ward = hatinhCity2020.units.find((u) => u.kind === 'ward');
     if (!ward) throw new Error('no ward');
-    const book = templateBook(hatinh2021, ward, period('2021-H1'));
-    const report = book.sheets[0];
+    const book = buildTemplate(hatinh2021, ward, period('2021-H1'));
     const row = TEMPLATE_LAYOUT.firstIndicatorRow + hatinh2021.indicators.findIndex((i) => i.code === 'CT2a');
-    const cell = report?.rows.get(row)?.get(TEMPLATE_LAYOUT.columns.numerator);
+    const cell = cellOf(book, 0, row, TEMPLATE_LAYOUT.columns.numerator);
     expect(cell?.locked).toBeUndefined(); // CT2a applies to agencies only: grey, locked
     expect(cell?.fill).toBe('#D9D9D9');
-    const input = report?.rows.get(TEMPLATE_LAYOUT.firstIndicatorRow)?.get(TEMPLATE_LAYOUT.columns.numerator);
+    const input = cellOf(book, 0, TEMPLATE_LAYOUT.firstIndicatorRow, TEMPLATE_LAYOUT.columns.numerator);
     expect(input).toMatchObject({ locked: false, fill: '#FFF9E0', numFmt: '#,##0' });
   });
 });

@@ -3,13 +3,11 @@
  * "Kết quả" sheet). Both read the workbook through the host into a Grid and run the same core
  * reader and rules as `cchc check` / `cchc score`.
  */
-import { checkReport, scoreUnit, type CheckedReport, type Finding, type UnitScore } from '@cchc-kpi/core';
+import { COLOR, buildResults, checkReport, scoreUnit, type CheckedReport, type Finding, type UnitScore } from '@cchc-kpi/core';
 import type { AddinContext } from '../context.ts';
 import type { CellLocation, HighlightMode, Host, WriteResult } from '../office/host.ts';
 import { readOpenReport } from '../report/read-open-report.ts';
-import { resultsBook } from '../sheets/results.ts';
-import { argbToHex } from '../sheets/book.ts';
-import { COLOR } from '../sheets/xlsx-shared.ts';
+import { argbToHex } from '../office/blocks.ts';
 
 /** Fill of cells with an error finding. */
 export const ERROR_FILL = argbToHex(COLOR.invalid);
@@ -90,7 +88,7 @@ export async function scoreOpenReport(host: Host, context: AddinContext): Promis
     onTime = submitted ? submitted <= checked.period.deadline : null;
     for (const profile of context.plan.profiles) scores[profile.id] = scoreUnit(checked, profile, context.plan, { onTime });
   }
-  const { book } = resultsBook({ plan: context.plan, checked, scores, onTime, findings: outcome.findings });
+  const { book } = buildResults({ plan: context.plan, checked, scores, onTime, findings: outcome.findings });
   const written = await host.writeBook(book, { replace: true });
   return { ...outcome, scores, score: scores[context.plan.primaryProfile] ?? null, onTime, written };
 }

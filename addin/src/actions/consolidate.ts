@@ -4,13 +4,12 @@
  * fed to core's streaming consolidator one at a time; the consolidated sheets are then written
  * into the open workbook in blocks.
  */
-import { checkReport, createConsolidator, makeFinding, parseReceivedCsv, type CheckedReport, type Consolidation, type Finding } from '@cchc-kpi/core';
+import { buildConsolidated, checkReport, createConsolidator, makeFinding, parseReceivedCsv, type CheckedReport, type Consolidation, type Finding } from '@cchc-kpi/core';
 import { isConsolidatedWorkbook, readGrid } from '@cchc-kpi/xlsx';
 import type { AddinContext } from '../context.ts';
 import { periodOf } from '../context.ts';
 import type { Host, WriteOptions, WriteResult } from '../office/host.ts';
 import { readOpenReport } from '../report/read-open-report.ts';
-import { consolidatedBook } from '../sheets/consolidated.ts';
 import { InputError } from './insert.ts';
 
 /** A picked file: its name and a way to get its bytes (read only when its turn comes). */
@@ -80,9 +79,10 @@ export async function readPickedFile(file: PickedFile, context: AddinContext, pe
 }
 
 /**
- * Consolidates the picked files for a period and writes the consolidated sheets ("Tổng hợp",
- * "Đơn vị × chỉ tiêu", "Xếp hạng", "Tiến độ nộp", "Hoạt động", "Phát hiện") into the open
- * workbook. Files are read one after the other, so memory holds one file at a time plus the
+ * Consolidates the picked files for a period and writes the consolidated workbook's sheets —
+ * core's `buildConsolidated`, the same sheets, values and formulas as `cchc consolidate` ("Báo
+ * cáo tóm tắt", "Tổng hợp", "Đơn vị × chỉ tiêu", "Xếp hạng", "Tiến độ gửi báo cáo", "Hoạt
+ * động", "Kết quả kiểm tra") — into the open workbook. Files are read one after the other, so memory holds one file at a time plus the
  * consolidator's per-unit summaries.
  * @throws InputError for an invalid period or an unreadable register; `SheetsExistError` when the
  *   sheets exist and `replace` is not set.
@@ -118,7 +118,6 @@ export async function consolidateFiles(host: Host, context: AddinContext, files:
     }
   }
   const consolidation = consolidator.finish();
-  const { book } = consolidatedBook(consolidation, context.plan);
-  const written = await host.writeBook(book, options);
+  const written = await host.writeBook(buildConsolidated(consolidation, context.plan), options);
   return { consolidation, read, skipped, failed, registerFindings, written };
 }

@@ -4,7 +4,7 @@
 import type { AddinContext } from '../context.ts';
 import { periodOf } from '../context.ts';
 import type { Host, WriteOptions, WriteResult } from '../office/host.ts';
-import { templateBook } from '../sheets/template.ts';
+import { buildTemplate } from '@cchc-kpi/core';
 
 /** Why an insertion could not start. */
 export class InputError extends Error {
@@ -29,5 +29,5 @@ export async function insertTemplate(host: Host, context: AddinContext, unitCode
   if (!unit) throw new InputError(`Không có đơn vị mã "${unitCode}" trong danh sách.`, `Unknown unit code "${unitCode}".`);
   const period = periodOf(context, periodCode);
   if (!period) throw new InputError(`Kỳ báo cáo "${periodCode}" không hợp lệ.`, `Invalid period "${periodCode}".`);
-  return host.writeBook(templateBook(context.plan, unit, period), options);
+  return host.writeBook(buildTemplate(context.plan, unit, period), options);
 }

@@ -7,6 +7,10 @@
  * so they work in every Excel and in LibreOffice.
  */
 import {
+  NUM_FMT,
+  STATUS_WORDS,
+  TEMPLATE_LAYOUT,
+  TEMPLATE_SHEETS,
   TEMPLATE_VERSION,
   bandFor,
   blankIndicatorValue,
@@ -26,8 +30,7 @@ import {
   type Sheet,
 } from '@cchc-kpi/core';
 import { readOpenReport } from '../report/read-open-report.ts';
-import { STATUS_TEXT } from '../sheets/results.ts';
-import { NUM_FMT, TEMPLATE_LAYOUT, TEMPLATE_SHEETS } from '../sheets/xlsx-shared.ts';
+
 
 const plan = hatinh2021;
 const units = hatinhCity2020.units;
@@ -123,7 +126,7 @@ export function completion(code: string, numerator: any, denominator?: any): num
 export function status(code: string, numerator: any, denominator?: any, evidence?: any): string {
   const indicator = indicatorOf(code);
   const { result } = checkIndicator({ indicator, figures: figuresOf(indicator, numerator, denominator, evidence), unit: null, base: {} });
-  return STATUS_TEXT[result.status];
+  return STATUS_WORDS[result.status];
 }
 
 /** A sheet of the synthetic grid built from function arguments. */

@@ -3,8 +3,7 @@
  * (officejs-host.ts) implements it with Office.js in Excel; `MemoryHost` (memory-host.ts) with an
  * in-memory workbook for tests. Actions (src/actions/) only ever see a `Host`.
  */
-import type { Grid } from '@cchc-kpi/core';
-import type { BookSpec } from '../sheets/book.ts';
+import type { BookModel, Grid } from '@cchc-kpi/core';
 
 /**
  * What the running Excel supports, from `Office.context.requirements.isSetSupported('ExcelApi', …)`.
@@ -14,7 +13,7 @@ import type { BookSpec } from '../sheets/book.ts';
 export interface Capabilities {
   /** Highest ExcelApi 1.x version supported (`'1.1'` … `'1.20'`). */
   apiVersion: string;
-  /** 1.2: merges, column widths, hidden sheets, cell locking and sheet protection. */
+  /** 1.2: merges, column widths, row heights, hidden sheets, cell locking and sheet protection. */
   format: boolean;
   /** 1.4: adding and deleting defined names; `…OrNullObject` lookups. */
   names: boolean;
@@ -22,8 +21,12 @@ export interface Capabilities {
   conditionalFormats: boolean;
   /** 1.7: frozen panes; a defined name's `formula`. */
   freeze: boolean;
-  /** 1.8: data validation (drop-downs, whole numbers, dates). */
+  /** 1.7: the colour of a sheet's tab. */
+  tabColor: boolean;
+  /** 1.8: data validation (drop-downs, whole numbers, dates); hiding gridlines. */
   validation: boolean;
+  /** 1.9: page layout: A4, orientation, scale or fit to pages, margins, print titles, footer, page breaks. */
+  pageLayout: boolean;
 }
 
 /** ExcelApi minor versions probed, newest first. */
@@ -53,7 +56,9 @@ export function capabilitiesFor(minor: number): Capabilities {
     names: minor >= 4,
     conditionalFormats: minor >= 6,
     freeze: minor >= 7,
+    tabColor: minor >= 7,
     validation: minor >= 8,
+    pageLayout: minor >= 9,
   };
 }
 
@@ -79,7 +84,7 @@ export interface WriteResult {
   cells: number;
   /** Round trips to Excel (`context.sync()`); the memory host counts blocks. */
   syncs: number;
-  /** Features not written (`names`, `validation`, `merges`, `widths`, `hidden`, `protection`, `freeze`). */
+  /** Features not written (`names`, `validation`, `merges`, `widths`, `heights`, `hidden`, `protection`, `freeze`, `pageLayout`). */
   skipped: string[];
 }
 
@@ -106,8 +111,11 @@ export interface Host {
    * formulas, number formats, error flags), workbook-scoped defined names, sheet visibility.
    */
   readGrid(options?: { blockRows?: number }): Promise<Grid>;
-  /** Writes sheets (values, formulas, formats, fills; more where supported) and names. */
-  writeBook(book: BookSpec, options?: WriteOptions): Promise<WriteResult>;
+  /**
+   * Writes a workbook model's sheets (values, formulas, number formats, fills, fonts, borders;
+   * more where supported) and names. Formulas are written without results: Excel computes them.
+   */
+  writeBook(book: BookModel, options?: WriteOptions): Promise<WriteResult>;
   /** Activates the sheet and selects the cell. */
   select(location: CellLocation): Promise<void>;
   /** Marks cells (fill on ExcelApi 1.1, conditional format where 1.6 exists); returns the mode used. */

@@ -3,8 +3,8 @@
  * same capabilities as `OfficeJsHost` so tests can play an Excel 2016 (ExcelApi 1.1) or a
  * Microsoft 365 (1.8+) against the same actions.
  */
-import { formatA1, parseA1, parseRange, type Grid } from '@cchc-kpi/core';
-import { countCells, sheetExtent, type BookSpec } from '../sheets/book.ts';
+import { formatA1, parseA1, parseRange, type BookModel, type Grid } from '@cchc-kpi/core';
+import { argbToHex, countCells, officeStyle, rangeA1, rowBlocks, type OfficeStyle } from './blocks.ts';
 import {
   SheetsExistError,
   capabilitiesFor,
@@ -16,7 +16,7 @@ import {
   type WriteOptions,
   type WriteResult,
 } from './host.ts';
-import { MemoryWorkbook, qualifiedRef } from './memory-workbook.ts';
+import { MemoryWorkbook, qualifiedRef, type MemoryCell } from './memory-workbook.ts';
 
 /** What `clearHighlights` must undo for one cell. */
 type Mark = { sheet: string; cell: string; mode: 'fill'; previous: string | undefined } | { sheet: string; cell: string; mode: 'conditionalFormat'; id: string };
@@ -40,7 +40,7 @@ export class MemoryHost implements Host {
     return this.workbook.toGrid();
   }
 
-  async writeBook(book: BookSpec, options: WriteOptions = {}): Promise<WriteResult> {
+  async writeBook(book: BookModel, options: WriteOptions = {}): Promise<WriteResult> {
     const wb = this.workbook;
     const caps = this.capabilities;
     const existing = book.sheets.filter((s) => wb.getSheet(s.name)).map((s) => wb.getSheet(s.name)?.name ?? s.name);
@@ -61,39 +61,47 @@ export class MemoryHost implements Host {
         wb.addSheet(spec.name);
       }
       const sheet = wb.sheet(spec.name);
-      const { rows } = sheetExtent(spec);
-      for (let from = 1; from <= rows; from += blockRows) {
-        for (let row = from; row < from + blockRows && row <= rows; row++) {
-          for (const [col, c] of spec.rows.get(row) ?? []) {
-            const cell = wb.cell(spec.name, formatA1({ row, col }));
-            if (c.numFmt !== undefined) cell.numFmt = c.numFmt;
+      const breaks: number[] = [];
+      for (const block of rowBlocks(spec.rows(), blockRows, book.styles)) {
+        for (const row of block.rows) {
+          for (const c of row.cells) {
+            const cell = wb.cell(spec.name, formatA1({ row: row.row, col: c.col }));
+            const style = (c.style ? book.styles.get(c.style) : undefined) ?? {};
+            if (style.numFmt !== undefined) cell.numFmt = style.numFmt;
             if (c.formula !== undefined) {
-              // The value a builder computed stands in for Excel's calculation.
+              // The result core computed stands in for Excel's calculation.
               cell.formula = c.formula;
-              cell.value = c.value ?? null;
-            } else if (c.value !== undefined) cell.value = c.value;
-            if (c.fill !== undefined) cell.fill = c.fill;
-            if (c.bold) cell.bold = true;
-            if (c.italic) cell.italic = true;
-            if (c.size !== undefined) cell.size = c.size;
-            if (c.horizontal !== undefined) cell.horizontal = c.horizontal;
-            if (c.wrap !== undefined) cell.wrap = c.wrap;
-            if (c.locked === false) {
-              if (caps.format) cell.locked = false;
-              else skipped.add('protection');
-            }
+              cell.value = c.result === undefined || c.result === '' ? null : c.result;
+            } else cell.value = c.value ?? null;
+            const look = officeStyle(style);
+            if (look) this.applyStyle(cell, look, skipped);
             done += 1;
           }
+          if (row.height !== undefined) {
+            if (caps.format) sheet.rowHeights.set(row.row, row.height);
+            else skipped.add('heights');
+          }
+          for (const m of row.merges ?? []) {
+            if (!caps.format) {
+              skipped.add('merges');
+              continue;
+            }
+            sheet.merges.push(rangeA1(row.row, m.fromCol, m.toRow, m.toCol));
+            const master = row.cells.find((c) => c.col === m.fromCol);
+            const look = master?.style ? officeStyle(book.styles.get(master.style) ?? {}) : null;
+            for (let r = row.row; r <= m.toRow; r++) {
+              for (let col = m.fromCol; col <= m.toCol; col++) {
+                if ((r !== row.row || col !== m.fromCol) && look) this.applyStyle(wb.cell(spec.name, formatA1({ row: r, col })), look, skipped);
+              }
+            }
+          }
+          if (row.breakAfter) breaks.push(row.row);
         }
         syncs += 1;
         options.onProgress?.(done, total);
       }
-      if (spec.merges.length) {
-        if (caps.format) sheet.merges.push(...spec.merges);
-        else skipped.add('merges');
-      }
-      if (spec.widths.length) {
-        if (caps.format) spec.widths.forEach((w, i) => sheet.columnWidths.set(i + 1, w));
+      if (spec.columns.length) {
+        if (caps.format) spec.columns.forEach((c, i) => sheet.columnWidths.set(i + 1, c.width));
         else skipped.add('widths');
       }
       if (spec.hidden) {
@@ -106,9 +114,15 @@ export class MemoryHost implements Host {
           sheet.freezeColumns = spec.freeze.columns;
         } else skipped.add('freeze');
       }
+      if (!spec.gridlines && caps.validation) sheet.showGridlines = false;
+      if (spec.tabColor && caps.tabColor) sheet.tabColor = argbToHex(spec.tabColor);
       if (spec.validations.length) {
-        if (caps.validation) sheet.validations.push(...spec.validations);
+        if (caps.validation) sheet.validations.push(...spec.validations.map((v) => ({ range: v.range, rule: v })));
         else skipped.add('validation');
+      }
+      if (spec.print) {
+        if (caps.pageLayout) sheet.pageLayout = { ...spec.print, breaks };
+        else skipped.add('pageLayout');
       }
       if (spec.protect) {
         if (caps.format) sheet.protected = true;
@@ -125,11 +139,27 @@ export class MemoryHost implements Host {
         }
       } else skipped.add('names');
     }
-    if (book.activate) {
-      wb.activeSheet = wb.sheet(book.activate).name;
+    const activate = book.activeSheet ?? book.sheets[0]?.name;
+    if (activate !== undefined) {
+      wb.activeSheet = wb.sheet(activate).name;
       wb.selection = { sheet: wb.activeSheet, range: 'A1' };
     }
     return { sheets: book.sheets.map((s) => s.name), cells: done, syncs: syncs + 1, skipped: [...skipped] };
+  }
+
+  /** A cell's look as Office.js would set it (fonts, fill, alignment, wrap, borders, locking). */
+  private applyStyle(cell: MemoryCell, style: OfficeStyle, skipped: Set<string>): void {
+    if (style.fill !== undefined) cell.fill = style.fill;
+    if (style.bold) cell.bold = true;
+    if (style.italic) cell.italic = true;
+    if (style.size !== undefined) cell.size = style.size;
+    if (style.horizontal !== undefined) cell.horizontal = style.horizontal;
+    if (style.wrap !== undefined) cell.wrap = style.wrap;
+    if (style.border !== undefined) cell.border = style.border;
+    if (style.locked === false) {
+      if (this.capabilities.format) cell.locked = false;
+      else skipped.add('protection');
+    }
   }
 
   async select(location: CellLocation): Promise<void> {

@@ -4,7 +4,7 @@
  * used by the end-to-end test; it has no formula engine (formula cells keep a `null` value unless
  * a test sets one).
  */
-import { formatA1, parseA1, parseRange, type Cell, type DefinedName, type Grid, type RangeAddress, type SheetState } from '@cchc-kpi/core';
+import { formatA1, parseA1, parseRange, type Cell, type DefinedName, type Grid, type PrintModel, type RangeAddress, type SheetState } from '@cchc-kpi/core';
 
 /** Sheet visibility as Office.js names it. */
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -21,6 +21,8 @@ export interface MemoryCell {
   fontName?: string;
   horizontal?: string;
   wrap?: boolean;
+  /** Thin lines on every side or at the bottom only. */
+  border?: 'all' | 'bottom';
   locked?: boolean;
   /** The value is an error such as `#DIV/0!` (then `value` holds its text). */
   error?: boolean;
@@ -41,6 +43,14 @@ export interface MemorySheet {
   merges: string[];
   /** Column widths in points, by 1-based column. */
   columnWidths: Map<number, number>;
+  /** Row heights in points, by 1-based row (ExcelApi 1.2). */
+  rowHeights: Map<number, number>;
+  /** Gridlines shown (ExcelApi 1.8 can hide them). */
+  showGridlines: boolean;
+  /** Tab colour `#RRGGBB` (ExcelApi 1.7). */
+  tabColor?: string;
+  /** The page layout written (ExcelApi 1.9): the model's print setup and the rows after which a page breaks. */
+  pageLayout?: PrintModel & { breaks: number[] };
   freezeRows: number;
   freezeColumns: number;
   protected: boolean;
@@ -109,6 +119,8 @@ export class MemoryWorkbook {
       cells: new Map(),
       merges: [],
       columnWidths: new Map(),
+      rowHeights: new Map(),
+      showGridlines: true,
       freezeRows: 0,
       freezeColumns: 0,
       protected: false,

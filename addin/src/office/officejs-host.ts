@@ -6,10 +6,22 @@
  * `Office.context.requirements.isSetSupported('ExcelApi', …)` says so. Large ranges are read and
  * written in blocks of rows, many operations per `context.sync()`.
  */
-import { formatA1, numberToColumn, parseA1, type Cell, type DefinedName, type Grid, type Sheet, type SheetState } from '@cchc-kpi/core';
-import { rowBlocks, styleRects, type StyleKey } from '../sheets/blocks.ts';
-import { countCells, sheetExtent, type BookSpec, type SheetSpec, type ValidationSpec } from '../sheets/book.ts';
-import { FONT_NAME, FONT_SIZE } from '../sheets/xlsx-shared.ts';
+import {
+  FONT,
+  formatA1,
+  numberToColumn,
+  parseA1,
+  type BookModel,
+  type Cell,
+  type DefinedName,
+  type Grid,
+  type PrintModel,
+  type Sheet,
+  type SheetModel,
+  type SheetState,
+  type ValidationModel,
+} from '@cchc-kpi/core';
+import { argbToHex, countCells, heightRuns, officeStyle, rangeA1, rowBlocks, styleRects, type OfficeStyle } from './blocks.ts';
 import {
   SheetsExistError,
   detectCapabilities,
@@ -46,7 +58,7 @@ export interface OfficeJsHostOptions {
   readCellsPerSync?: number;
 }
 
-const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right', justify: 'Justify' } as const;
 const STATE: Record<string, SheetState> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
 
 type Mark = { sheet: string; cell: string; mode: 'fill'; previous: string | null } | { sheet: string; cell: string; mode: 'conditionalFormat'; id: string };
@@ -166,7 +178,7 @@ export class OfficeJsHost implements Host {
     });
   }
 
-  async writeBook(book: BookSpec, options: WriteOptions = {}): Promise<WriteResult> {
+  async writeBook(book: BookModel, options: WriteOptions = {}): Promise<WriteResult> {
     const caps = this.capabilities;
     const blockRows = options.blockRows ?? 200;
     const total = countCells(book);
@@ -186,6 +198,7 @@ export class OfficeJsHost implements Host {
       if (clashes.length > 0 && !options.replace) throw new SheetsExistError(clashes);
 
       const written = new Map<string, Excel.Worksheet>();
+      const breaks = new Map<string, number[]>();
       let temp = 0;
       for (const spec of book.sheets) {
         const old = existing.get(nameKey(spec.name));
@@ -202,11 +215,12 @@ export class OfficeJsHost implements Host {
           ws = worksheets.add(spec.name);
         }
         written.set(spec.name, ws);
-        await this.writeSheet(ws, spec, blockRows, skipped, async (cells) => {
+        const sheetBreaks = await this.writeSheet(ws, spec, book.styles, blockRows, skipped, async (cells) => {
           done += cells;
           await sync();
           options.onProgress?.(done, total);
         });
+        breaks.set(spec.name, sheetBreaks);
       }
 
       if (book.names.length > 0) {
@@ -225,10 +239,11 @@ export class OfficeJsHost implements Host {
       // After the names: list validations refer to them (`=list_yes_no`); protection comes last.
       for (const spec of book.sheets) {
         const ws = written.get(spec.name);
-        if (ws) this.finishSheet(ws, spec, skipped);
+        if (ws) this.finishSheet(ws, spec, breaks.get(spec.name) ?? [], skipped);
       }
-      if (book.activate) {
-        const ws = written.get(book.activate) ?? worksheets.getItem(book.activate);
+      const activate = book.activeSheet ?? book.sheets[0]?.name;
+      if (activate !== undefined) {
+        const ws = written.get(activate) ?? worksheets.getItem(activate);
         ws.activate();
         ws.getRange('A1').select();
       }
@@ -237,37 +252,63 @@ export class OfficeJsHost implements Host {
     });
   }
 
-  /** Writes one sheet's cells: blocks of rows (values/formulas, number formats, style rectangles), then merges and widths. */
-  private async writeSheet(ws: Excel.Worksheet, spec: SheetSpec, blockRows: number, skipped: Set<string>, afterBlock: (cells: number) => Promise<void>): Promise<void> {
+  /**
+   * Writes one sheet's cells: blocks of rows (number formats, values/formulas, the block's font,
+   * style rectangles, row heights), then merges (the top-left cell's look over the whole range,
+   * as the model asks) and column widths. Returns the rows after which a page break is asked.
+   */
+  private async writeSheet(
+    ws: Excel.Worksheet,
+    spec: SheetModel,
+    styles: BookModel['styles'],
+    blockRows: number,
+    skipped: Set<string>,
+    afterBlock: (cells: number) => Promise<void>,
+  ): Promise<number[]> {
     const caps = this.capabilities;
-    const { rows, cols } = sheetExtent(spec);
-    if (rows > 0 && cols > 0) {
-      const all = ws.getRange(`A1:${numberToColumn(cols)}${rows}`);
-      all.format.font.name = FONT_NAME;
-      all.format.font.size = FONT_SIZE;
-      all.format.verticalAlignment = 'Center';
-    }
-    for (const block of rowBlocks(spec, rows, cols, blockRows)) {
+    const merges: Array<{ range: string; style: OfficeStyle | null }> = [];
+    const breaks: number[] = [];
+    for (const block of rowBlocks(spec.rows(), blockRows, styles)) {
       const range = ws.getRange(block.range);
+      range.format.font.name = FONT.name;
+      range.format.font.size = FONT.size;
+      range.format.verticalAlignment = 'Center';
       // Number formats first, so text-formatted cells (`@`) keep codes like 18070 as text.
       if (block.numberFormat) range.numberFormat = block.numberFormat;
       range.formulas = block.formulas;
-      const [from, to] = block.range.replace(/[A-Z]+/g, '').split(':').map(Number);
-      for (const rect of styleRects(spec, from ?? 1, to ?? from ?? 1)) this.applyStyle(ws.getRange(rect.range), rect.style, skipped);
+      for (const rect of styleRects(block.rows, styles)) this.applyStyle(ws.getRange(rect.range), rect.style, skipped);
+      for (const run of heightRuns(block.rows)) {
+        if (caps.format) ws.getRange(`${run.from}:${run.to}`).format.rowHeight = run.height;
+        else skipped.add('heights');
+      }
+      for (const row of block.rows) {
+        if (row.breakAfter) breaks.push(row.row);
+        for (const m of row.merges ?? []) {
+          const master = row.cells.find((c) => c.col === m.fromCol);
+          const style = master?.style ? officeStyle(styles.get(master.style) ?? {}) : null;
+          merges.push({ range: rangeA1(row.row, m.fromCol, m.toRow, m.toCol), style });
+        }
+      }
       await afterBlock(block.cells);
     }
-    if (spec.merges.length) {
-      if (caps.format) for (const m of spec.merges) ws.getRange(m).merge(false);
-      else skipped.add('merges');
+    if (merges.length) {
+      if (caps.format) {
+        for (const m of merges) {
+          const range = ws.getRange(m.range);
+          if (m.style) this.applyStyle(range, m.style, skipped);
+          range.merge(false);
+        }
+      } else skipped.add('merges');
     }
-    if (spec.widths.length) {
-      if (caps.format) spec.widths.forEach((w, i) => (ws.getRange(`${numberToColumn(i + 1)}:${numberToColumn(i + 1)}`).format.columnWidth = Math.round(w * 5.6 + 5)));
+    if (spec.columns.length) {
+      if (caps.format) spec.columns.forEach((c, i) => (ws.getRange(`${numberToColumn(i + 1)}:${numberToColumn(i + 1)}`).format.columnWidth = Math.round(c.width * 5.6 + 5)));
       else skipped.add('widths');
     }
+    return breaks;
   }
 
-  /** Hidden state, frozen panes, data validation and protection of a written sheet. */
-  private finishSheet(ws: Excel.Worksheet, spec: SheetSpec, skipped: Set<string>): void {
+  /** Hidden state, frozen panes, gridlines, tab colour, data validation, page layout and protection of a written sheet. */
+  private finishSheet(ws: Excel.Worksheet, spec: SheetModel, breaks: readonly number[], skipped: Set<string>): void {
     const caps = this.capabilities;
     if (spec.hidden) {
       if (caps.format) ws.visibility = 'Hidden';
@@ -281,9 +322,16 @@ export class OfficeJsHost implements Host {
         else ws.freezePanes.freezeColumns(c);
       } else skipped.add('freeze');
     }
+    // cosmetic: left to Excel's defaults where the version lacks them (README, add-in table)
+    if (!spec.gridlines && caps.validation) ws.showGridlines = false;
+    if (spec.tabColor && caps.tabColor) ws.tabColor = argbToHex(spec.tabColor);
     if (spec.validations.length) {
-      if (caps.validation) for (const v of spec.validations) applyValidation(ws.getRange(v.range), v.rule);
+      if (caps.validation) for (const v of spec.validations) applyValidation(ws.getRange(v.range), v);
       else skipped.add('validation');
+    }
+    if (spec.print) {
+      if (caps.pageLayout) applyPageLayout(ws, spec.print, breaks);
+      else skipped.add('pageLayout');
     }
     if (spec.protect) {
       if (caps.format) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
@@ -291,13 +339,22 @@ export class OfficeJsHost implements Host {
     }
   }
 
-  private applyStyle(range: Excel.Range, style: StyleKey, skipped: Set<string>): void {
+  private applyStyle(range: Excel.Range, style: OfficeStyle, skipped: Set<string>): void {
     if (style.fill !== undefined) range.format.fill.color = style.fill;
     if (style.bold) range.format.font.bold = true;
     if (style.italic) range.format.font.italic = true;
     if (style.size !== undefined) range.format.font.size = style.size;
     if (style.horizontal !== undefined) range.format.horizontalAlignment = HORIZONTAL[style.horizontal];
+    if (style.vertical !== undefined) range.format.verticalAlignment = style.vertical === 'top' ? 'Top' : 'Bottom';
     if (style.wrap) range.format.wrapText = true;
+    if (style.border !== undefined) {
+      const edges = style.border === 'all' ? (['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) : (['EdgeBottom'] as const);
+      for (const edge of edges) {
+        const border = range.format.borders.getItem(edge);
+        border.style = 'Continuous';
+        border.weight = 'Thin';
+      }
+    }
     if (style.locked === false) {
       if (this.capabilities.format) range.format.protection.locked = false;
       else skipped.add('protection');
@@ -381,12 +438,37 @@ export class OfficeJsHost implements Host {
 }
 
 /** Sets a data-validation rule, its input prompt and its error alert on a range (ExcelApi 1.8). */
-function applyValidation(range: Excel.Range, rule: ValidationSpec): void {
+function applyValidation(range: Excel.Range, v: ValidationModel): void {
   const dv = range.dataValidation;
+  const rule = v.rule;
   if (rule.kind === 'wholeAtLeast') dv.rule = { wholeNumber: { formula1: rule.min, operator: 'GreaterThanOrEqualTo' } };
-  else if (rule.kind === 'list') dv.rule = { list: { inCellDropDown: true, source: rule.source } };
+  else if (rule.kind === 'list') dv.rule = { list: { inCellDropDown: true, source: `=${rule.source}` } };
   else dv.rule = { date: { formula1: String(rule.from), formula2: String(rule.to), operator: 'Between' } };
   dv.ignoreBlanks = true;
-  dv.prompt = { showPrompt: true, title: rule.promptTitle.slice(0, 32), message: rule.prompt.slice(0, 255) };
-  dv.errorAlert = { showAlert: true, style: rule.warning ? 'Warning' : 'Stop', title: rule.errorTitle.slice(0, 32), message: rule.error.slice(0, 255) };
+  dv.prompt = { showPrompt: true, title: v.promptTitle.slice(0, 32), message: v.prompt.slice(0, 255) };
+  dv.errorAlert = { showAlert: true, style: v.errorStyle === 'warning' ? 'Warning' : 'Stop', title: v.errorTitle.slice(0, 32), message: v.error.slice(0, 255) };
+}
+
+/** A4, orientation, scale or fit to pages, margins (points), centring, print titles and area, header and footer, manual page breaks (ExcelApi 1.9). */
+function applyPageLayout(ws: Excel.Worksheet, print: PrintModel, breaks: readonly number[]): void {
+  const layout = ws.pageLayout;
+  layout.paperSize = 'A4';
+  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  layout.zoom = 'scale' in print.fit ? { scale: print.fit.scale } : { horizontalFitToPages: print.fit.width, verticalFitToPages: print.fit.height };
+  const inch = 72;
+  layout.leftMargin = print.margins.left * inch;
+  layout.rightMargin = print.margins.right * inch;
+  layout.topMargin = print.margins.top * inch;
+  layout.bottomMargin = print.margins.bottom * inch;
+  layout.headerMargin = print.margins.header * inch;
+  layout.footerMargin = print.margins.footer * inch;
+  layout.centerHorizontally = print.horizontalCentered;
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows[0]}:$${print.titleRows[1]}`);
+  if (print.titleColumns) layout.setPrintTitleColumns(`$${numberToColumn(print.titleColumns[0])}:$${numberToColumn(print.titleColumns[1])}`);
+  if (print.area) layout.setPrintArea(print.area);
+  const hf = layout.headersFooters;
+  hf.state = print.differentFirst ? 'FirstAndDefault' : 'Default';
+  if (print.header !== undefined) hf.defaultForAllPages.centerHeader = print.header.replace(/^&C/, '');
+  if (print.footer !== undefined) hf.defaultForAllPages.centerFooter = print.footer.replace(/^&C/, '');
+  for (const row of breaks) ws.horizontalPageBreaks.add(`A${row + 1}`);
 }

@@ -5,8 +5,12 @@
  * `DEFAULT_READERS` once core exports it; nothing else in the add-in changes.
  */
 import {
+  TEMPLATE_LAYOUT,
+  TEMPLATE_SHEETS,
   formatA1,
   getSheet,
+  gridDefinedName,
+  templateNames,
   makeFinding,
   readTemplateReport,
   type Grid,
@@ -14,8 +18,7 @@ import {
   type Result,
   type UnitReport,
 } from '@cchc-kpi/core';
-import { templateNames, toDefinedName } from '../sheets/template.ts';
-import { TEMPLATE_LAYOUT, TEMPLATE_SHEETS } from '../sheets/xlsx-shared.ts';
+
 
 /** Options passed to every reader. */
 export interface ReadOptions {
@@ -73,7 +76,7 @@ export const templateLayoutReader: ReportReader = {
     const present = new Set(grid.definedNames.map((d) => d.name.toLowerCase()));
     const synthetic = templateNames(plan)
       .filter((n) => getSheet(grid, n.sheet) !== null && !present.has(n.name.toLowerCase()))
-      .map(toDefinedName);
+      .map(gridDefinedName);
     const result = readTemplateReport({ ...grid, definedNames: [...grid.definedNames, ...synthetic] }, plan, options);
     const notice = makeFinding(
       'notice',

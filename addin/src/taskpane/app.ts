@@ -2,14 +2,21 @@
  * The task pane: three cards (template, check and score, consolidate), a findings list whose
  * items select their cell, and a status line. All workbook access goes through a `Host`.
  */
-import { periodLabel as periodMessage, type Finding } from '@cchc-kpi/core';
+import {
+  CONSOLIDATED_SHEETS,
+  RESULTS_SHEET_NAME as RESULTS_SHEET,
+  TEMPLATE_SHEETS,
+  findingCountsText,
+  findingCountsTextEn,
+  periodLabel as periodMessage,
+  unitDisplayName,
+  type Finding,
+} from '@cchc-kpi/core';
 import { checkOpenReport, scoreOpenReport, type CheckOutcome, type ScoreOutcome } from '../actions/check.ts';
 import { consolidateFiles, type ConsolidateOutcome, type PickedFile } from '../actions/consolidate.ts';
 import { InputError, insertTemplate } from '../actions/insert.ts';
 import type { AddinContext } from '../context.ts';
 import { SheetsExistError, type Host, type WriteResult } from '../office/host.ts';
-import { RESULTS_SHEET } from '../sheets/results.ts';
-import { CONSOLIDATED_SHEETS, TEMPLATE_SHEETS, unitDisplayName } from '../sheets/xlsx-shared.ts';
 import { byId, h } from './dom.ts';
 import { capabilityText, formatNumber, pick, severityLabel, skippedText, t, type Lang } from './i18n.ts';
 
@@ -354,8 +361,8 @@ export class Pane {
           'p',
           {},
           L === 'vi'
-            ? `Kỳ ${c.period.code}: đọc ${o.read} báo cáo, bỏ qua ${o.skipped}, lỗi ${o.failed}. Đã nộp ${c.totals.received}/${c.totals.expected} đơn vị, đúng hạn ${c.totals.onTime}. ${c.findings.length} phát hiện (xem trang "${CONSOLIDATED_SHEETS.findings}").`
-            : `Period ${c.period.code}: ${o.read} reports read, ${o.skipped} skipped, ${o.failed} unreadable. ${c.totals.received}/${c.totals.expected} units submitted, ${c.totals.onTime} on time. ${c.findings.length} findings (see sheet "${CONSOLIDATED_SHEETS.findings}").`,
+            ? `Kỳ ${c.period.code}: đọc ${o.read} báo cáo, bỏ qua ${o.skipped}, lỗi ${o.failed}. Đã gửi ${c.totals.received}/${c.totals.expected} đơn vị, đúng hạn ${c.totals.onTime}. Kết quả kiểm tra: ${findingCountsText(c.findings)} (xem trang "${CONSOLIDATED_SHEETS.findings}").`
+            : `Period ${c.period.code}: ${o.read} reports read, ${o.skipped} skipped, ${o.failed} unreadable. ${c.totals.received}/${c.totals.expected} units submitted, ${c.totals.onTime} on time. Check: ${findingCountsTextEn(c.findings)} (see sheet "${CONSOLIDATED_SHEETS.findings}").`,
         ),
       );
       return;

@@ -2,7 +2,7 @@
  * The task pane's words: Vietnamese (NFC) first, English behind the switch. Workbook content the
  * add-in writes stays Vietnamese (official documents); only the pane changes language.
  */
-import type { Message, Severity } from '@cchc-kpi/core';
+import { NO_FINDINGS, OPEN_WORKBOOK, SEVERITY_WORDS, type Message, type Severity } from '@cchc-kpi/core';
 
 export type Lang = 'vi' | 'en';
 
@@ -12,18 +12,18 @@ const vi = {
   switchTo: 'English',
   switchLabel: 'Chuyển giao diện sang tiếng Anh',
   templateHeading: '1. Biểu mẫu báo cáo',
-  templateHint: 'Chèn biểu mẫu của một đơn vị, một kỳ báo cáo vào sổ đang mở.',
+  templateHint: `Chèn biểu mẫu của một đơn vị, một kỳ báo cáo vào ${OPEN_WORKBOOK}.`,
   unit: 'Đơn vị',
   period: 'Kỳ báo cáo',
   replace: 'Thay thế các trang đã có',
   insert: 'Chèn biểu mẫu',
   checkHeading: '2. Kiểm tra và chấm điểm',
-  checkHint: 'Kiểm tra báo cáo trong sổ đang mở; bấm vào một phát hiện để chọn ô.',
+  checkHint: `Kiểm tra báo cáo trong ${OPEN_WORKBOOK}; bấm vào một lỗi, cảnh báo để chọn ô.`,
   check: 'Kiểm tra báo cáo',
   score: 'Chấm điểm',
   clear: 'Xóa tô màu',
   consolidateHeading: '3. Tổng hợp',
-  consolidateHint: 'Chọn các tệp báo cáo (.xlsx) đơn vị gửi; bảng tổng hợp được ghi vào sổ đang mở.',
+  consolidateHint: `Chọn các tệp báo cáo (.xlsx) đơn vị gửi; bảng tổng hợp được ghi vào ${OPEN_WORKBOOK}.`,
   files: 'Tệp báo cáo',
   received: 'Sổ theo dõi nhận báo cáo (CSV, không bắt buộc)',
   consolidate: 'Tổng hợp',
@@ -37,12 +37,12 @@ const vi = {
   checking: 'Đang đọc và kiểm tra báo cáo…',
   scoring: 'Đang chấm điểm…',
   clearing: 'Đang xóa tô màu…',
-  noFindings: 'Không có phát hiện nào. Báo cáo hợp lệ.',
+  noFindings: `${NO_FINDINGS} Báo cáo hợp lệ.`,
   notInExcel: 'Hãy mở tiện ích này trong Excel (Excel 2016 trở lên, Microsoft 365 hoặc Excel trên web).',
   notExcelHost: 'Tiện ích này chỉ chạy trong Excel.',
-  severityError: 'Lỗi',
-  severityWarning: 'Cảnh báo',
-  severityNotice: 'Lưu ý',
+  severityError: SEVERITY_WORDS.error,
+  severityWarning: SEVERITY_WORDS.warning,
+  severityNotice: SEVERITY_WORDS.notice,
   selectCell: 'Chọn ô',
 } as const;
 
@@ -120,6 +120,8 @@ const FEATURE: Record<string, Message> = {
   hidden: { vi: 'ẩn trang danh mục', en: 'hidden list sheets' },
   protection: { vi: 'khóa ô và trang tính', en: 'cell locking and sheet protection' },
   freeze: { vi: 'cố định dòng tiêu đề', en: 'frozen header rows' },
+  heights: { vi: 'chiều cao dòng', en: 'row heights' },
+  pageLayout: { vi: 'thiết lập trang in (khổ A4, tỷ lệ, dòng tiêu đề lặp lại, ngắt trang)', en: 'page layout (A4, scale, repeated header rows, page breaks)' },
 };
 
 /** "Excel API 1.1 lacks: …" after a write, or '' when nothing was left out. */

@@ -165,15 +165,47 @@ class FakeFont {
   }
 }
 
+/** `range.format.borders`: `getItem(edge)` with `style` and `weight` (ExcelApi 1.1); a cell records `all` or `bottom`. */
+class FakeBorders {
+  constructor(
+    private readonly s: Session,
+    private readonly range: FakeRange,
+  ) {}
+  getItem(edge: string): { style: string; weight: string } {
+    const s = this.s;
+    const range = this.range;
+    return {
+      set style(_v: string) {
+        s.op();
+        for (const c of range.cells(true)) {
+          if (edge === 'EdgeBottom' && c.border === undefined) c.border = 'bottom';
+          else if (edge !== 'EdgeBottom') c.border = 'all';
+        }
+      },
+      get style(): string {
+        throw officeError('PropertyNotLoaded', 'style not loaded');
+      },
+      set weight(_v: string) {
+        s.op();
+      },
+      get weight(): string {
+        throw officeError('PropertyNotLoaded', 'weight not loaded');
+      },
+    };
+  }
+}
+
 class FakeFormat {
   readonly fill: FakeFill;
   readonly font: FakeFont;
+  readonly borders: FakeBorders;
   constructor(
     private readonly s: Session,
     private readonly range: FakeRange,
   ) {
     this.fill = new FakeFill(s, range);
     this.font = new FakeFont(s, range);
+    this.borders = new FakeBorders(s, range);
   }
   set horizontalAlignment(v: string) {
     this.s.op();
@@ -192,9 +224,11 @@ class FakeFormat {
     const a = this.range.bounds();
     for (let col = a.start.col; col <= a.end.col; col++) this.range.sheet().columnWidths.set(col, v);
   }
-  set rowHeight(_v: number) {
+  set rowHeight(v: number) {
     this.s.need(2, 'RangeFormat.rowHeight');
     this.s.op();
+    const a = this.range.bounds();
+    for (let row = a.start.row; row <= a.end.row; row++) this.range.sheet().rowHeights.set(row, v);
   }
   get protection(): { locked: boolean } {
     const s = this.s;
@@ -517,6 +551,98 @@ class FakeWorksheet extends Loadable {
         const a = r.bounds();
         sheet.freezeRows = a.end.row;
         sheet.freezeColumns = a.end.col;
+      },
+    };
+  }
+  set showGridlines(v: boolean) {
+    this.s.need(8, 'Worksheet.showGridlines');
+    this.s.op();
+    this.sheet().showGridlines = v;
+  }
+  set tabColor(v: string) {
+    this.s.need(7, 'Worksheet.tabColor');
+    this.s.op();
+    this.sheet().tabColor = v.toUpperCase();
+  }
+  /** `worksheet.pageLayout` (ExcelApi 1.9), recorded as the model's print setup it stands for. */
+  get pageLayout(): Record<string, unknown> {
+    this.s.need(9, 'Worksheet.pageLayout');
+    const s = this.s;
+    const sheet = this.sheet();
+    const layout = (sheet.pageLayout ??= {
+      orientation: 'portrait',
+      fit: { width: 0, height: 0 },
+      margins: { left: 0, right: 0, top: 0, bottom: 0, header: 0, footer: 0 },
+      horizontalCentered: false,
+      breaks: [],
+    });
+    const margin = (key: keyof typeof layout.margins) => ({
+      set(v: number) {
+        s.op();
+        layout.margins[key] = v / 72;
+      },
+    });
+    const target: Record<string, unknown> = {
+      setPrintTitleRows(rows: string) {
+        s.op();
+        const [a, b] = rows.replace(/\$/g, '').split(':').map(Number);
+        layout.titleRows = [a ?? 0, b ?? 0];
+      },
+      setPrintTitleColumns(cols: string) {
+        s.op();
+        const [a, b] = cols.replace(/\$/g, '').split(':').map((c) => c.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0));
+        layout.titleColumns = [a ?? 0, b ?? 0];
+      },
+      setPrintArea(area: string) {
+        s.op();
+        layout.area = area;
+      },
+      headersFooters: {
+        set state(v: string) {
+          s.op();
+          layout.differentFirst = v === 'FirstAndDefault';
+        },
+        defaultForAllPages: {
+          set centerHeader(v: string) {
+            s.op();
+            layout.header = `&C${v}`;
+          },
+          set centerFooter(v: string) {
+            s.op();
+            layout.footer = `&C${v}`;
+          },
+        },
+      },
+    };
+    Object.defineProperties(target, {
+      paperSize: { set: (v: string) => (s.op(), v !== 'A4' && (layout.area = `paper ${v}`)) },
+      orientation: { set: (v: string) => (s.op(), (layout.orientation = v === 'Landscape' ? 'landscape' : 'portrait')) },
+      zoom: {
+        set: (v: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) => {
+          s.op();
+          layout.fit = v.scale !== undefined ? { scale: v.scale } : { width: v.horizontalFitToPages ?? 0, height: v.verticalFitToPages ?? 0 };
+        },
+      },
+      leftMargin: margin('left'),
+      rightMargin: margin('right'),
+      topMargin: margin('top'),
+      bottomMargin: margin('bottom'),
+      headerMargin: margin('header'),
+      footerMargin: margin('footer'),
+      centerHorizontally: { set: (v: boolean) => (s.op(), (layout.horizontalCentered = v)) },
+    });
+    return target;
+  }
+  /** `worksheet.horizontalPageBreaks` (ExcelApi 1.9): a break above the row of the cell given. */
+  get horizontalPageBreaks(): { add(cell: string): void } {
+    this.s.need(9, 'Worksheet.horizontalPageBreaks');
+    const s = this.s;
+    const sheet = this.sheet();
+    return {
+      add(cell: string) {
+        s.op();
+        const row = Number(cell.replace(/^[A-Z]+/i, ''));
+        (sheet.pageLayout ??= { orientation: 'portrait', fit: { width: 0, height: 0 }, margins: { left: 0, right: 0, top: 0, bottom: 0, header: 0, footer: 0 }, horizontalCentered: false, breaks: [] }).breaks.push(row - 1);
       },
     };
   }

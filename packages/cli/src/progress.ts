@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { FILES_PER_SECOND, percentText } from '@cchc-kpi/core';
 import type { Lang } from './io/lang.ts';
 
 /** Progress of a batch on stderr: a bar with count, rate and ETA on a terminal, plain periodic lines otherwise. */
@@ -43,9 +44,9 @@ export function formatDuration(seconds: number): string {
 
 /**
  * Creates the progress display for `total` files; a no-op when quiet or when there is nothing
- * to read. On a terminal: a bar `[████░░] 120/1000 | 85.3 tệp/s | còn 0:10`. Otherwise one line
+ * to read. On a terminal: a bar `[████░░] 120/1000 | 85,3 tệp/giây | còn 0:10`. Otherwise one line
  * every 10 % of the files or every 5 seconds, whichever comes first, and one at the end:
- * `Đọc báo cáo: 120/1000 (12 %), 85.3 tệp/s, còn khoảng 0:10`.
+ * `Đọc báo cáo: 120/1000 (12%), 85,3 tệp/giây, còn khoảng 0:10`.
  */
 export function createProgress(options: ProgressOptions): Progress {
   if (options.quiet || options.total === 0) return { tick: () => undefined, stop: () => undefined };
@@ -53,7 +54,7 @@ export function createProgress(options: ProgressOptions): Progress {
   const now = options.now ?? (() => performance.now());
   const vi = lang === 'vi';
   const label = vi ? 'Đọc báo cáo' : 'Reading reports';
-  const unit = vi ? 'tệp/s' : 'files/s';
+  const unit = vi ? FILES_PER_SECOND : 'files/s';
   const started = now();
   let done = 0;
   const rate = (): number => {
@@ -101,7 +102,7 @@ export function createProgress(options: ProgressOptions): Progress {
       const r = rate();
       const percent = Math.floor((100 * done) / total);
       const tail = done === total ? '' : vi ? `, còn khoảng ${eta(r)}` : `, about ${eta(r)} left`;
-      options.err(`${label}: ${done}/${total} (${percent} %), ${formatRate(r, lang)} ${unit}${tail} — ${file}`);
+      options.err(`${label}: ${done}/${total} (${vi ? percentText(percent) : `${percent} %`}), ${formatRate(r, lang)} ${unit}${tail} — ${file}`);
     },
     stop: () => undefined,
   };

@@ -136,7 +136,7 @@ describe('progress without a terminal', () => {
     const progress = createProgress({ total: 1000, quiet: false, isTty: false, lang: 'vi', err: (l) => lines.push(l), now: () => now, intervalMs: 5000 });
     now = 6000;
     progress.tick('a.xlsx');
-    expect(lines).toEqual(['Đọc báo cáo: 1/1000 (0 %), 0,2 tệp/s, còn khoảng 1:39:54 — a.xlsx']);
+    expect(lines).toEqual(['Đọc báo cáo: 1/1000 (0%), 0,2 tệp/giây, còn khoảng 1:39:54 — a.xlsx']);
   });
 
   it('prints nothing when quiet', () => {

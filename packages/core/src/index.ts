@@ -64,3 +64,6 @@ export * from './read/layout/formula.ts';
 export * from './read/layout/mapping.ts';
 export * from './read/layout/layout-report.ts';
 export * from './report/empty.ts';
+export * from './vocabulary/index.ts';
+export * from './book/index.ts';
+export * from './workbooks/index.ts';

@@ -109,7 +109,7 @@ describe('parsePeriod: input forms and options', () => {
     const result = parsePeriod('2021-Q1', { deadlines: { '2021-Q1': '2021-03-10' } });
     expect(result.ok && result.value.deadline).toBe('2021-03-10');
     expect(result.findings.map((f) => [f.severity, f.code, f.message.vi])).toEqual([
-      ['warning', 'period-deadline-early', 'Hạn nộp kỳ 2021-Q1 (10/03/2021) sớm hơn ngày chốt số liệu 14/03/2021.'],
+      ['warning', 'period-deadline-early', 'Hạn gửi báo cáo kỳ 2021-Q1 (10/03/2021) sớm hơn ngày chốt số liệu 14/03/2021.'],
     ]);
   });
 

@@ -293,7 +293,7 @@ describe('timeliness', () => {
   it.each([
     { onTime: true, points: 10, vi: 'Nộp đúng hạn (hạn 20/03/2021) → 10 điểm' },
     { onTime: false, points: 0, vi: 'Nộp sau hạn (hạn 20/03/2021) → 0 điểm' },
-    { onTime: null, points: 0, vi: 'Không xác định được ngày nộp → 0 điểm' },
+    { onTime: null, points: 0, vi: 'Không xác định được ngày gửi → 0 điểm' },
   ])('onTime $onTime → $points', ({ onTime, points, vi }) => {
     const s = scoreComponent(component, { checked: checked(['met']), plan: testPlan(1), onTime });
     expect(s.points).toBe(points);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONSOLIDATED_SHEETS, writeConsolidated } from '../src/write/consolidated.ts';
-import { COLOR } from '../src/write/styles.ts';
+import { COLOR } from '@cchc-kpi/core';
 import { consolidation, plan } from './write-fixtures.ts';
 import { fillColor, openXlsx, wellFormed } from './write-ooxml.ts';
 
@@ -14,7 +14,7 @@ describe('writeConsolidated', async () => {
   const cell = (sheet: string, ref: string) => book.cell(sheet, ref);
 
   it('writes the cover, then the six sheets in order', () => {
-    expect(book.sheets.map((s) => s.name)).toEqual(['Báo cáo tóm tắt', 'Tổng hợp', 'Đơn vị × chỉ tiêu', 'Xếp hạng', 'Tiến độ nộp', 'Hoạt động', 'Phát hiện']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Báo cáo tóm tắt', 'Tổng hợp', 'Đơn vị × chỉ tiêu', 'Xếp hạng', 'Tiến độ gửi báo cáo', 'Hoạt động', 'Kết quả kiểm tra']);
     expect(book.sheets.every((s) => s.state === 'visible')).toBe(true);
   });
 
@@ -31,7 +31,7 @@ describe('writeConsolidated', async () => {
     expect(fillColor(book, cell(S.matrix, 'O6'))).toBe(COLOR.notMet);
     expect(fillColor(book, cell(S.matrix, 'O7'))).toBe(COLOR.met);
     expect(fillColor(book, cell(S.matrix, 'R7'))).toBe(COLOR.missing);
-    expect(cell(S.matrix, 'F8')?.value).toBe('Chưa nộp');
+    expect(cell(S.matrix, 'F8')?.value).toBe('Chưa gửi');
     // count and boolean take one column each: CT5a = Y, CT5b = Z (1/0)
     expect([cell(S.matrix, 'Y6')?.value, cell(S.matrix, 'Y7')?.value]).toEqual([3, 0]);
     expect([cell(S.matrix, 'Z6')?.value, cell(S.matrix, 'Z7')?.value]).toEqual([1, 0]);
@@ -79,8 +79,8 @@ describe('writeConsolidated', async () => {
     const sheet = book.sheet(S.totals);
     const formulas = [...sheet.cells.values()].filter((c) => c.formula?.startsWith('COUNTIF'));
     expect(formulas.map((c) => [c.formula, c.value])).toEqual([
-      [`COUNTIF('Tiến độ nộp'!$D$5:$D$7,"Có")`, result.totals.received],
-      [`COUNTIF('Tiến độ nộp'!$H$5:$H$7,"Có")`, result.totals.onTime],
+      [`COUNTIF('Tiến độ gửi báo cáo'!$D$5:$D$7,"Có")`, result.totals.received],
+      [`COUNTIF('Tiến độ gửi báo cáo'!$H$5:$H$7,"Có")`, result.totals.onTime],
     ]);
     const rates = [...sheet.cells.values()].filter((c) => /^IF\(F\d+>0,F\d+\/F\d+,""\)$/.test(c.formula ?? ''));
     expect(rates.map((c) => c.value)).toEqual([result.totals.completeness, result.totals.timeliness]);
@@ -103,7 +103,7 @@ describe('writeConsolidated', async () => {
     }
     expect(rows[2]!.rank?.formula).toBeUndefined();
     expect(cell(S.ranking, 'F6')?.value).toBe(1.75);
-    expect(cell(S.ranking, 'E7')?.value).toBe('Chưa nộp');
+    expect(cell(S.ranking, 'E7')?.value).toBe('Chưa gửi');
   });
 
   it('shows submission progress with Có/Không/— and real dates', () => {
@@ -135,9 +135,15 @@ describe('writeConsolidated', async () => {
     expect(cell(S.findings, 'A8')).toBeUndefined();
   });
 
-  it('prints on A4 landscape, fit to width, with repeated header rows', () => {
-    // the cover is an A4 portrait document (write-cover.test.ts); the tables are landscape
+  it('prints on A4 landscape at a readable scale, with repeated header rows', () => {
+    // the cover is an A4 portrait document (write-cover.test.ts); the tables are landscape, fitted
+    // to the page width, except the matrix, too wide for it: 70 % across pages, columns A:C repeated
     for (const sheet of book.sheets.filter((s) => s.name !== 'Báo cáo tóm tắt')) {
+      if (sheet.name === S.matrix) {
+        expect(sheet.xml, sheet.name).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*scale="70"/);
+        expect(sheet.xml).not.toContain('fitToPage="1"');
+        continue;
+      }
       expect(sheet.xml, sheet.name).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"/);
       expect(sheet.xml).toContain('<pageSetUpPr fitToPage="1"/>');
     }

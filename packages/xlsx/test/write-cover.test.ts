@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareConsolidations, hatinh2021, parsePreviousConsolidation, type Comparison } from '@cchc-kpi/core';
 import { CONSOLIDATED_EXTRA_SHEETS, CONSOLIDATED_SHEETS, writeConsolidated } from '../src/write/consolidated.ts';
-import { numberLine, placeAndDate, reportHeading } from '../src/write/cover.ts';
-import { COLOR } from '../src/write/styles.ts';
+import { numberLine, placeAndDate, reportHeading } from '../src/write/index.ts';
+import { COLOR } from '@cchc-kpi/core';
 import { consolidation, plan } from './write-fixtures.ts';
 import { fillColor, openXlsx, wellFormed } from './write-ooxml.ts';
 
@@ -97,12 +97,12 @@ describe('the cover sheet', async () => {
     expect(rows).toEqual([
       ['Số đơn vị phải báo cáo', "'Tổng hợp'!F17", 3],
       ['Số đơn vị đã gửi báo cáo', "'Tổng hợp'!F18", 2],
-      ['Tỷ lệ gửi đầy đủ', "'Tổng hợp'!F19", 2 / 3],
+      ['Tỷ lệ đơn vị đã gửi báo cáo', "'Tổng hợp'!F19", 2 / 3],
       ['Số đơn vị gửi đúng hạn', "'Tổng hợp'!F20", 1],
       ['Tỷ lệ gửi đúng hạn', "'Tổng hợp'!F21", 1 / 3],
     ]);
     expect(cover('A21')?.value).toBe('- Chưa gửi báo cáo: Xã Đồng Môn.');
-    expect(cover('A22')?.value).toBe('- Gửi sau hạn (hạn nộp 20/6/2021): Phường Nam Hà.');
+    expect(cover('A22')?.value).toBe('- Gửi sau hạn (hạn gửi báo cáo 20/06/2021): Phường Nam Hà.');
   });
 
   it('gives each indicator the city result against its target, with a verdict formula', () => {
@@ -126,21 +126,23 @@ describe('the cover sheet', async () => {
     ]);
     expect(cover('A38')?.value).toBe('- Xếp loại (số đơn vị): Xuất sắc: 1; Tốt: 1; Khá: 0; Chưa đạt: 0; chưa chấm điểm (chưa gửi báo cáo): 1.');
     expect(cover('A45')?.value).toBe(
-      '- Kiểm tra các báo cáo phát hiện 1 lỗi, 1 cảnh báo và 1 lưu ý; đơn vị có lỗi: Phường Nam Hà (1 lỗi). Số liệu có lỗi không được tính vào tổng hợp; chi tiết từng ô tại trang Phát hiện.',
+      '- Kiểm tra các báo cáo phát hiện 1 lỗi, 1 cảnh báo, 1 lưu ý; đơn vị có lỗi: Phường Nam Hà (1 lỗi). Số liệu có lỗi không được tính vào tổng hợp; chi tiết từng ô tại trang Kết quả kiểm tra.',
     );
     expect(cover('A48')?.value).toBe('Nơi nhận:');
     expect(cover('M48')?.value).toBe('THỦ TRƯỞNG CƠ QUAN');
   });
 
-  it('prints the cover A4 portrait and every table A4 landscape, fit to width, header rows repeated', () => {
+  it('prints the cover A4 portrait and every table A4 landscape at a readable scale, header rows repeated', () => {
     const coverXml = book.sheet(C.cover).xml;
     expect(coverXml).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="portrait"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
     expect(coverXml).toContain('<headerFooter differentFirst="1">'); // page number from the second page, top centre
     for (const name of Object.values(S)) {
-      expect(book.sheet(name).xml, name).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
+      // the matrix prints at 70 % across pages (write-consolidated.test.ts); "Tổng hợp" on one page when readable
+      const fit = name === S.matrix ? 'scale="70"' : name === S.totals ? 'fitToWidth="1"[^>]*fitToHeight="[01]"' : 'fitToWidth="1"[^>]*fitToHeight="0"';
+      expect(book.sheet(name).xml, name).toMatch(new RegExp(`<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*${fit}`));
     }
     const titles = book.definedNames.filter((d) => d.name === '_xlnm.Print_Titles').map((d) => d.ref);
-    expect(titles).toEqual(expect.arrayContaining([`'Tổng hợp'!$4:$4`, `'Đơn vị × chỉ tiêu'!$A:$C,'Đơn vị × chỉ tiêu'!$4:$5`, `'Xếp hạng'!$4:$4`, `'Phát hiện'!$4:$4`]));
+    expect(titles).toEqual(expect.arrayContaining([`'Tổng hợp'!$4:$4`, `'Đơn vị × chỉ tiêu'!$A:$C,'Đơn vị × chỉ tiêu'!$4:$5`, `'Xếp hạng'!$4:$4`, `'Kết quả kiểm tra'!$4:$4`]));
   });
 
   it('can be left out', async () => {

@@ -78,7 +78,7 @@ describe('writeTemplate', async () => {
     for (const expected of [
       'UBND PHƯỜNG TRẦN PHÚ',
       'BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH TUYÊN TRUYỀN CCHC NĂM 2021',
-      'Số liệu tính từ ngày 15/12/2020 đến ngày 14/6/2021',
+      'Số liệu tính từ ngày 15/12/2020 đến ngày 14/06/2021',
       'Kỳ báo cáo: 6 tháng đầu năm 2021',
       'Phường Trần Phú',
     ]) {
@@ -185,9 +185,9 @@ describe('writeTemplate', async () => {
     expect(header).toEqual(['STT', 'Ngày', 'Nội dung chính', 'Nội dung khác', 'Hình thức', 'Tên hoạt động', 'Số lượng', 'Số người tham dự', 'Tài liệu kiểm chứng']);
   });
 
-  it('writes instructions with the deadline in Decree 30 style', () => {
+  it('writes instructions with the deadline in the one date style of running text', () => {
     const texts = [...book.sheet(TEMPLATE_SHEETS.guide).cells.values()].map((c) => String(c.value ?? '')).join('\n');
-    expect(texts).toContain('ngày 20 tháng 6 năm 2021');
+    expect(texts).toContain('chậm nhất ngày 20/06/2021');
     expect(texts).toContain('để trống khác với số 0');
     expect(texts).toContain('Mẫu số bằng 0');
     expect(texts).toContain('Tài liệu kiểm chứng');

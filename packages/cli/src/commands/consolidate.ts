@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { createConsolidator, makeFinding, parsePeriod, parseReceivedCsv, withLastYearFigures, type Consolidation } from '@cchc-kpi/core';
+import { createConsolidator, findingCountsText, findingCountsTextEn, makeFinding, parsePeriod, parseReceivedCsv, withLastYearFigures, type Consolidation } from '@cchc-kpi/core';
 import { readAll } from '../consolidate/read-all.ts';
 import { outputFiles, writeOutputs } from '../consolidate/write-outputs.ts';
 import type { ReportFlags } from '../consolidate/report-options.ts';
@@ -184,9 +184,8 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
 
 function summary(result: Consolidation, options: ConsolidateOptions, lang: Lang): string {
   const { totals } = result;
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
   const late = totals.received - totals.onTime;
   return lang === 'vi'
-    ? `Kỳ ${result.period.code}: đã nhận ${totals.received}/${totals.expected} đơn vị, đúng hạn ${totals.onTime}, muộn hoặc chưa rõ ngày ${late}; ${result.findings.length} phát hiện (${errors} lỗi). Đã ghi ${outputFiles(options).join(', ')}${reportSummary(options, result.units.length, lang)}.`
-    : `Period ${result.period.code}: received ${totals.received}/${totals.expected} units, on time ${totals.onTime}, late or undated ${late}; ${result.findings.length} findings (${errors} errors). Wrote ${outputFiles(options).join(', ')}${reportSummary(options, result.units.length, lang)}.`;
+    ? `Kỳ ${result.period.code}: đã nhận ${totals.received}/${totals.expected} đơn vị, đúng hạn ${totals.onTime}, muộn hoặc chưa rõ ngày ${late}; ${findingCountsText(result.findings)}. Đã ghi ${outputFiles(options).join(', ')}${reportSummary(options, result.units.length, lang)}.`
+    : `Period ${result.period.code}: received ${totals.received}/${totals.expected} units, on time ${totals.onTime}, late or undated ${late}; ${findingCountsTextEn(result.findings)}. Wrote ${outputFiles(options).join(', ')}${reportSummary(options, result.units.length, lang)}.`;
 }

@@ -1,5 +1,5 @@
 import { dirname, basename, extname, join } from 'node:path';
-import { unitDisplayName, type Consolidation, type Indicator, type IndicatorResult, type Plan, type Severity, type UnitKind } from '@cchc-kpi/core';
+import { NO, NOT_SENT, SEVERITY_WORDS, STATUS_WORDS, YES, unitDisplayName, type Consolidation, type Indicator, type Plan, type UnitKind } from '@cchc-kpi/core';
 import { toCsv, type CsvSeparator, type CsvValue } from '../io/csv.ts';
 
 /**
@@ -20,20 +20,10 @@ export function csvFindingsPath(path: string): string {
   return join(dirname(path), `${basename(path, ext)}${CSV_FINDINGS_SUFFIX}${ext}`);
 }
 
-const STATUS_TEXT: Record<IndicatorResult['status'], string> = {
-  met: 'Đạt',
-  notMet: 'Chưa đạt',
-  missing: 'Thiếu số liệu',
-  invalid: 'Không hợp lệ',
-  notApplicable: 'Không áp dụng',
-};
-
 const KIND_TEXT: Record<UnitKind, string> = { ward: 'Phường', commune: 'Xã', agency: 'Cơ quan' };
 
-const SEVERITY_TEXT: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', notice: 'Lưu ý' };
-
 function yesNo(value: boolean | null): string | null {
-  return value === null ? null : value ? 'Có' : 'Không';
+  return value === null ? null : value ? YES : NO;
 }
 
 function isPair(indicator: Indicator): boolean {
@@ -54,7 +44,7 @@ function indicatorHeaders(indicator: Indicator): string[] {
  * file, score (primary profile, points), band, rank, valid activities; per indicator in plan
  * order: numerator, denominator, ratio (fraction 0–1) for ratio and comparison measures, or the
  * value (count; Có/Không for yes/no), then the result ("Đạt", "Chưa đạt", "Thiếu số liệu",
- * "Không hợp lệ", "Không áp dụng", "Chưa nộp"). As in the workbook, figures are given only where
+ * "Không hợp lệ", "Không áp dụng", "Chưa gửi"). As in the workbook, figures are given only where
  * they were counted in the city totals, so each column sums to the total row.
  * @returns rows of CSV values (text is escaped when written, numbers are not).
  */
@@ -64,7 +54,7 @@ export function unitIndicatorRows(result: Consolidation, plan: Plan): CsvValue[]
     'Mã đơn vị',
     'Đơn vị',
     'Loại',
-    'Đã nộp',
+    'Đã gửi',
     'Ngày ký báo cáo',
     'Ngày nhận',
     'Đúng hạn',
@@ -95,7 +85,7 @@ export function unitIndicatorRows(result: Consolidation, plan: Plan): CsvValue[]
     for (const indicator of plan.indicators) {
       const r = Object.hasOwn(u.indicators, indicator.code) ? u.indicators[indicator.code] : undefined;
       const counted = u.submitted && r !== undefined && r.counted;
-      const status = u.submitted ? STATUS_TEXT[r?.status ?? 'missing'] : 'Chưa nộp';
+      const status = u.submitted ? STATUS_WORDS[r?.status ?? 'missing'] : NOT_SENT;
       if (isPair(indicator)) {
         cells.push(counted ? r.numerator : null, counted ? r.denominator : null, counted ? r.ratio : null, status);
       } else {
@@ -128,7 +118,7 @@ export function findingRows(result: Consolidation): CsvValue[][] {
     const u = f.unit === undefined ? undefined : unitByCode.get(f.unit);
     return [
       i + 1,
-      SEVERITY_TEXT[f.severity],
+      SEVERITY_WORDS[f.severity],
       u ? unitDisplayName(u) : (f.unit ?? null),
       f.unit ?? null,
       f.file ?? null,

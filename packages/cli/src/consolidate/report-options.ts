@@ -23,6 +23,6 @@ export function addReportOptions(command: Command): void {
     .option('--feedback <dir>', 'phiếu phản hồi cho từng đơn vị (<mã>-<kỳ>-phan-hoi.xlsx) / one feedback workbook per unit')
     .option('--compare <previous.json>', 'so sánh với JSON tổng hợp kỳ trước / compare with an earlier consolidation JSON')
     .addOption(new Option('--sort <order>', 'thứ tự đơn vị: official (danh mục) hoặc name (tên, theo tiếng Việt) / unit order').choices([...UNIT_SORTS]).default('official'))
-    .option('--report-date <yyyy-mm-dd>', 'ngày ghi trên báo cáo (mặc định: hạn nộp) / date on the report (default: the deadline)')
+    .option('--report-date <yyyy-mm-dd>', 'ngày ghi trên báo cáo (mặc định: hạn gửi báo cáo) / date on the report (default: the deadline)')
     .option('--report-number <number>', 'số văn bản báo cáo (Số: …/BC-UBND) / document number');
 }

@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent, type Comparison, type Consolidation, type IndicatorResult, type Plan, type UnitResult } from '@cchc-kpi/core';
+import { NOT_SENT, STATUS_WORDS, formatNumber, formatPercent, unitDisplayName, type Comparison, type Consolidation, type IndicatorResult, type Plan, type UnitResult } from '@cchc-kpi/core';
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_FONT } from './svg.ts';
 
@@ -23,25 +23,12 @@ const CONFIG = {
 /** Colours of result bands, best band first. */
 const BAND_COLORS = ['#1b7837', '#5aae61', '#f6a623', '#d6604d', '#b2182b', '#762a83'];
 
-/** Status names and colours (heat map, indicator chart). */
-export const STATUS_VI: Record<IndicatorResult['status'] | 'notSubmitted', string> = {
-  met: 'Đạt',
-  notMet: 'Chưa đạt',
-  missing: 'Thiếu số liệu',
-  invalid: 'Không hợp lệ',
-  notApplicable: 'Không áp dụng',
-  notSubmitted: 'Chưa nộp',
-};
+/** Status names (heat map, indicator chart): the vocabulary's, plus the unit whose report did not arrive. */
+export const STATUS_VI: Record<IndicatorResult['status'] | 'notSubmitted', string> = { ...STATUS_WORDS, notSubmitted: NOT_SENT };
 
 /** A score as the workbook shows it: two decimals, Vietnamese comma (`86,90`). */
 export function formatScore(score: number): string {
   return score.toFixed(2).replace('.', ',');
-}
-
-/** Display name with the kind: "Phường Trần Phú", "Xã Đồng Môn". */
-export function displayName(u: Pick<UnitResult, 'name' | 'kind'>): string {
-  const prefix = u.kind === 'ward' ? 'Phường ' : u.kind === 'commune' ? 'Xã ' : '';
-  return `${prefix}${u.name}`.normalize('NFC');
 }
 
 /** Chart 1: each unit's score (primary profile) as a bar coloured by its band, over the band ranges. */
@@ -52,11 +39,11 @@ export function scoresSpec(plan: Plan, units: readonly UnitResult[]): TopLevelSp
   const bandLabels = bands.map((b) => b.label.vi);
   const bandRanges = bands.map((b, i) => ({ band: b.label.vi, min: b.min, max: i === 0 ? scale : (bands[i - 1]?.min ?? scale), fill: BAND_COLORS[i] ?? '#999' }));
   const rows = units.map((u) => ({
-    unit: displayName(u),
+    unit: unitDisplayName(u),
     score: u.submitted ? u.score : null,
     band: u.submitted && u.band ? u.band.vi : null,
     x: u.submitted && u.score !== null ? u.score : 0,
-    label: u.submitted && u.score !== null ? `${formatScore(u.score)}${u.band ? ` · ${u.band.vi}` : ''}` : 'Chưa nộp báo cáo',
+    label: u.submitted && u.score !== null ? `${formatScore(u.score)}${u.band ? ` · ${u.band.vi}` : ''}` : `${NOT_SENT} báo cáo`,
   }));
   const color = { field: 'band', type: 'nominal', scale: { domain: bandLabels, range: BAND_COLORS.slice(0, bandLabels.length) } } as const;
   // Data order (already the table order): an explicit sort list breaks Vega when a unit is named
@@ -199,7 +186,7 @@ export function indicatorsSpec(plan: Plan, result: Consolidation, comparison?: C
 
 /** Short text shown in a heat-map cell. */
 function cellText(indicatorMeasure: string, r: IndicatorResult | undefined, submitted: boolean): string {
-  if (!submitted) return 'Chưa nộp';
+  if (!submitted) return NOT_SENT;
   if (!r) return 'Thiếu';
   if (r.status === 'notApplicable') return '–';
   if (r.status === 'invalid') return 'Lỗi';
@@ -222,7 +209,7 @@ export function heatmapSpec(plan: Plan, units: readonly UnitResult[]): TopLevelS
       const completion = u.submitted && r && r.counted && r.completion !== null ? r.completion : null;
       const status = !u.submitted ? STATUS_VI.notSubmitted : r ? STATUS_VI[r.status] : STATUS_VI.missing;
       return {
-        unit: displayName(u),
+        unit: unitDisplayName(u),
         code: indicator.code,
         completion,
         status,
@@ -278,7 +265,7 @@ export function heatmapSpec(plan: Plan, units: readonly UnitResult[]): TopLevelS
           x,
           y,
           text: { field: 'text' },
-          color: { condition: { test: "datum.dark || datum.status == 'Chưa nộp'", value: '#fff' }, value: '#111' },
+          color: { condition: { test: `datum.dark || datum.status == '${NOT_SENT}'`, value: '#fff' }, value: '#111' },
         },
       },
     ],

@@ -1,9 +1,17 @@
 import {
-  formatDateVN,
+  NATIONAL_MOTTO,
+  NATIONAL_NAME,
+  REPORTING_BODIES,
+  SEVERITY_WORDS,
+  cutoffText,
+  deadlineText,
   formatNumber,
   formatPercent,
   orderUnits,
-  periodLabel,
+  periodName,
+  placeAndDate,
+  reportHeading,
+  unitDisplayName,
   type Comparison,
   type Consolidation,
   type Plan,
@@ -11,8 +19,7 @@ import {
   type Severity,
   type UnitSort,
 } from '@cchc-kpi/core';
-import { placeAndDate, reportHeading } from '@cchc-kpi/xlsx';
-import { activitiesSpec, displayName, formatScore, heatmapSpec, indicatorRows, indicatorsSpec, scoresSpec } from './charts.ts';
+import { activitiesSpec, formatScore, heatmapSpec, indicatorRows, indicatorsSpec, scoresSpec } from './charts.ts';
 import { escapeText, renderSvg } from './svg.ts';
 
 /**
@@ -87,8 +94,6 @@ function pointChange(x: number): string {
   return `${signed(x * 100, 2)} điểm %`;
 }
 
-const SEVERITY_VI: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', notice: 'Lưu ý' };
-
 /**
  * Renders the HTML report of a consolidation.
  * @returns the page as a string (NFC); same inputs → same text.
@@ -99,7 +104,7 @@ export async function renderHtmlReport(result: Consolidation, plan: Plan, option
   const reportDate = options.reportDate ?? period.deadline;
   const units = orderUnits(result.units, options.sort);
   const cmp = options.comparison;
-  const label = periodLabel(period).vi;
+  const label = periodName(period);
   const totals = result.totals;
 
   const charts = {
@@ -131,11 +136,11 @@ export async function renderHtmlReport(result: Consolidation, plan: Plan, option
     `<div>${heading.parentBody ? `${t(heading.parentBody.toLocaleUpperCase('vi'))}<br>` : ''}<b>${t(heading.issuingBody.toLocaleUpperCase('vi'))}</b><span class="rule"></span></div>`,
   );
   push(
-    `<div class="motto"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><b>Độc lập - Tự do - Hạnh phúc</b><span class="rule"></span><div class="date">${t(placeAndDate(heading.place, reportDate))}</div></div>`,
+    `<div class="motto"><b>${NATIONAL_NAME}</b><br><b>${NATIONAL_MOTTO}</b><span class="rule"></span><div class="date">${t(placeAndDate(heading.place, reportDate))}</div></div>`,
   );
   push('</header>');
   push(`<h1>${t(`KẾT QUẢ THỰC HIỆN ${plan.title.vi.toLocaleUpperCase('vi')}`)}</h1>`);
-  push(`<p class="sub">${t(`Kỳ báo cáo: ${label} (${period.code}) – số liệu từ ${formatDateVN(period.cutoffStart)} đến ${formatDateVN(period.cutoffEnd)}, hạn nộp ${formatDateVN(period.deadline)}`)}</p>`);
+  push(`<p class="sub">${t(`Kỳ báo cáo: ${label} (${period.code}) – ${cutoffText(period, { inSentence: true })}, ${deadlineText(period)}`)}</p>`);
 
   // ---- key figures --------------------------------------------------------------------------
   const errors = result.findings.filter((f) => f.severity === 'error').length;
@@ -148,7 +153,7 @@ export async function renderHtmlReport(result: Consolidation, plan: Plan, option
   push('</div>');
   if (cmp) {
     push(
-      `<p>So với kỳ ${t(cmp.previous.period)}${cmp.samePeriodLastYear ? ' (cùng kỳ năm trước)' : ''}: tỷ lệ gửi đầy đủ ${t(cmp.completeness.change === null ? '—' : pointChange(cmp.completeness.change))}, tỷ lệ gửi đúng hạn ${t(cmp.timeliness.change === null ? '—' : pointChange(cmp.timeliness.change))}.</p>`,
+      `<p>So với kỳ ${t(cmp.previous.period)}${cmp.samePeriodLastYear ? ' (cùng kỳ năm trước)' : ''}: tỷ lệ đơn vị đã gửi báo cáo ${t(cmp.completeness.change === null ? '—' : pointChange(cmp.completeness.change))}, tỷ lệ gửi đúng hạn ${t(cmp.timeliness.change === null ? '—' : pointChange(cmp.timeliness.change))}.</p>`,
     );
   }
 
@@ -163,7 +168,7 @@ export async function renderHtmlReport(result: Consolidation, plan: Plan, option
   units.forEach((u, i) => {
     const sent = !u.submitted ? '<td class="c bad">Chưa gửi</td>' : u.onTime === true ? '<td class="c ok">Đúng hạn</td>' : u.onTime === false ? '<td class="c warn">Sau hạn</td>' : '<td class="c na">Chưa rõ ngày</td>';
     push(
-      `<tr><td class="c">${i + 1}</td><td>${t(displayName(u))}</td><td class="c">${t(u.code)}</td>${sent}<td class="n">${u.score === null ? '—' : t(formatScore(u.score))}</td><td class="c">${t(u.band?.vi ?? '—')}</td><td class="c">${u.rank ?? '—'}</td>`,
+      `<tr><td class="c">${i + 1}</td><td>${t(unitDisplayName(u))}</td><td class="c">${t(u.code)}</td>${sent}<td class="n">${u.score === null ? '—' : t(formatScore(u.score))}</td><td class="c">${t(u.band?.vi ?? '—')}</td><td class="c">${u.rank ?? '—'}</td>`,
     );
     if (cmp) {
       const c = unitChange.get(u.code);
@@ -222,20 +227,20 @@ export async function renderHtmlReport(result: Consolidation, plan: Plan, option
 
   // ---- 5. findings per unit -----------------------------------------------------------------
   push('<h2 id="findings">5. Kết quả kiểm tra số liệu theo đơn vị</h2>');
-  push('<table><thead><tr><th>Đơn vị</th><th>Lỗi</th><th>Cảnh báo</th><th>Lưu ý</th><th>Phát hiện đầu tiên</th></tr></thead><tbody>');
+  push('<table><thead><tr><th>Đơn vị</th><th>Lỗi</th><th>Cảnh báo</th><th>Lưu ý</th><th>Lỗi, cảnh báo đầu tiên</th></tr></thead><tbody>');
   for (const u of units) {
     const own = result.findings.filter((f) => f.unit === u.code);
     const n = (s: Severity) => own.filter((f) => f.severity === s).length;
     const first = own[0];
     const where = first ? [first.sheet, first.cell].filter(Boolean).join('!') : '';
     push(
-      `<tr><td>${t(displayName(u))}</td><td class="c${n('error') ? ' bad' : ''}">${n('error')}</td><td class="c${n('warning') ? ' warn' : ''}">${n('warning')}</td><td class="c">${n('notice')}</td><td>${first ? `${t(SEVERITY_VI[first.severity])}${where ? ` (${t(where)})` : ''}: ${t(first.message.vi)}` : '—'}</td></tr>`,
+      `<tr><td>${t(unitDisplayName(u))}</td><td class="c${n('error') ? ' bad' : ''}">${n('error')}</td><td class="c${n('warning') ? ' warn' : ''}">${n('warning')}</td><td class="c">${n('notice')}</td><td>${first ? `${t(SEVERITY_WORDS[first.severity])}${where ? ` (${t(where)})` : ''}: ${t(first.message.vi)}` : '—'}</td></tr>`,
     );
   }
   push('</tbody></table>');
 
   push(
-    `<footer>${t(`Tổng hợp từ báo cáo của các đơn vị theo Kế hoạch số ${result.plan.document}; kỳ ${period.code}. Tạo bằng cchc-kpi (biểu đồ Vega-Lite). Sổ tổng hợp Excel kèm theo có đầy đủ công thức và danh sách phát hiện.`)}</footer>`,
+    `<footer>${t(`Tổng hợp từ báo cáo của ${REPORTING_BODIES} theo Kế hoạch số ${result.plan.document}; kỳ ${period.code}. Tạo bằng cchc-kpi (biểu đồ Vega-Lite). Tệp Excel tổng hợp kèm theo có đầy đủ công thức và danh sách lỗi, cảnh báo.`)}</footer>`,
   );
   push('</body>');
   push('</html>');

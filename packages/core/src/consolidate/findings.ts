@@ -54,7 +54,7 @@ export function submissionDateMissing(file: string | null, unit: Unit): Finding 
     'warning',
     'submission-date-missing',
     {
-      vi: `Đơn vị ${unitName(unit).vi}: sổ theo dõi không có ngày nhận và biểu không ghi ngày ký; không xác định được nộp đúng hạn.`,
+      vi: `Đơn vị ${unitName(unit).vi}: sổ theo dõi không có ngày nhận và biểu không ghi ngày ký; không xác định được gửi đúng hạn.`,
       en: `Unit ${unitName(unit).en}: no received date in the register and no date on the form; timeliness unknown.`,
     },
     { ...(file === null ? {} : { file }), unit: unit.code },
@@ -80,7 +80,7 @@ export function unexpectedReport(unit: Unit, period: Period): Finding {
     'notice',
     'unexpected-report',
     {
-      vi: `Đơn vị ${unitName(unit).vi} không thuộc danh sách phải báo cáo kỳ ${period.code}; báo cáo vẫn được tổng hợp nhưng không tính vào tỷ lệ nộp.`,
+      vi: `Đơn vị ${unitName(unit).vi} không thuộc danh sách phải báo cáo kỳ ${period.code}; báo cáo vẫn được tổng hợp nhưng không tính vào tỷ lệ đơn vị đã gửi báo cáo.`,
       en: `Unit ${unitName(unit).en} is not expected to report for ${period.code}; its report is consolidated but not counted in completeness or timeliness.`,
     },
     { unit: unit.code },

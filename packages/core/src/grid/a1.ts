@@ -219,3 +219,14 @@ export function formatSheetRef(sheet: string, range: RangeAddress): string {
   const body = isSingleCell(range) ? abs(range.start) : `${abs(range.start)}:${abs(range.end)}`;
   return `${quoteSheetName(sheet)}!${body}`;
 }
+
+/** A reference to a cell or range of another sheet as written in a formula: (`Tổng hợp`, `H5`) → `'Tổng hợp'!H5`. */
+export function formatSheetCell(sheet: string, ref: string): string {
+  return `${quoteSheetName(sheet)}!${ref}`;
+}
+
+/** An absolute reference to rows `fromRow`…`toRow` of one column of a sheet: `'Đơn vị × chỉ tiêu'!$C$6:$C$20`. */
+export function formatSheetColumn(sheet: string, col: number, fromRow: number, toRow: number): string {
+  const c = numberToColumn(col);
+  return `${quoteSheetName(sheet)}!$${c}$${fromRow}:$${c}$${toRow}`;
+}

@@ -4,6 +4,8 @@ import type { Finding, Message } from '../finding.ts';
 import { fail, ok } from '../result.ts';
 import type { Result } from '../result.ts';
 import type { Period, PeriodKind } from './types.ts';
+import { decree30Date, formatDate, isoDateParts } from '../vocabulary/dates.ts';
+import { periodName } from '../vocabulary/periods.ts';
 
 /**
  * Reporting periods and their Decree 09/2019/NĐ-CP (art. 12) data cut-off windows:
@@ -74,7 +76,7 @@ export function parsePeriod(code: string, options: PeriodOptions = {}): Result<P
   if (!Number.isInteger(days) || days < 0) {
     return fail([
       makeFinding('error', 'period-options-invalid', {
-        vi: `Số ngày từ hết kỳ chốt số liệu đến hạn nộp (${days}) phải là số nguyên không âm.`,
+        vi: `Số ngày từ hết kỳ chốt số liệu đến hạn gửi báo cáo (${days}) phải là số nguyên không âm.`,
         en: `Days from the end of the cut-off window to the deadline (${days}) must be a non-negative integer.`,
       }),
     ]);
@@ -90,7 +92,7 @@ export function parsePeriod(code: string, options: PeriodOptions = {}): Result<P
     if (!isIsoDate(value)) {
       return fail([
         makeFinding('error', 'period-options-invalid', {
-          vi: `Hạn nộp cấu hình cho kỳ ${canonical} ("${configured.value}") không phải ngày dạng yyyy-mm-dd.`,
+          vi: `Hạn gửi báo cáo cấu hình cho kỳ ${canonical} ("${configured.value}") không phải ngày dạng yyyy-mm-dd.`,
           en: `The deadline configured for ${canonical} ("${configured.value}") is not a yyyy-mm-dd date.`,
         }),
       ]);
@@ -99,7 +101,7 @@ export function parsePeriod(code: string, options: PeriodOptions = {}): Result<P
     if (value < window.end) {
       findings.push(
         makeFinding('warning', 'period-deadline-early', {
-          vi: `Hạn nộp kỳ ${canonical} (${formatDateVN(value)}) sớm hơn ngày chốt số liệu ${formatDateVN(window.end)}.`,
+          vi: `Hạn gửi báo cáo kỳ ${canonical} (${formatDateVN(value)}) sớm hơn ngày chốt số liệu ${formatDateVN(window.end)}.`,
           en: `The deadline of ${canonical} (${value}) is before the end of the cut-off window (${window.end}).`,
         }),
       );
@@ -166,36 +168,27 @@ export function isWithinCutoff(isoDate: string, period: Pick<Period, 'cutoffStar
 
 /**
  * A date as written in Vietnamese administrative documents: `2021-02-05` → "ngày 05 tháng 02 năm 2021",
- * `2021-03-15` → "ngày 15 tháng 3 năm 2021". Decree 30/2020/NĐ-CP (Appendix I, date of issue):
- * days below 10 and the months 1 and 2 take a leading zero; months 3–12 do not.
+ * `2021-03-15` → "ngày 15 tháng 3 năm 2021" (Decree 30/2020/NĐ-CP; the vocabulary's `decree30Date`).
  * Throws `RangeError` when `iso` is not a real `yyyy-MM-dd` date.
  */
-export function formatVietnameseDate(iso: string): string {
-  const { year, month, day } = requireParts(iso);
-  const dd = String(day).padStart(2, '0');
-  const mm = month <= 2 ? String(month).padStart(2, '0') : String(month);
-  return `ngày ${dd} tháng ${mm} năm ${year}`;
-}
+export const formatVietnameseDate = decree30Date;
 
-/** `2021-02-05` → "05/02/2021" (dd/MM/yyyy, as in Vietnamese tables). Throws `RangeError` for a non-date. */
+/** `2021-02-05` → "05/02/2021", the one date style of running text and tables (`formatDate`). Throws `RangeError` for a non-date. */
 export function formatDateVN(iso: string): string {
-  const { year, month, day } = requireParts(iso);
-  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+  isoDateParts(iso);
+  return formatDate(iso);
 }
 
-/** A period's name: "Quý I năm 2021"/"Q1 2021", "6 tháng đầu năm 2021"/"First half of 2021", "Năm 2021"/"Year 2021". */
+/** A period's name: "Quý I năm 2021"/"Q1 2021", "6 tháng đầu năm 2021"/"First half of 2021", "Năm 2021"/"Year 2021" (Vietnamese: the vocabulary's `periodName`). */
 export function periodLabel(period: Pick<Period, 'kind' | 'year' | 'index'>): Message {
+  const vi = periodName(period);
   switch (period.kind) {
-    case 'quarter': {
-      const roman = ['I', 'II', 'III', 'IV'][(period.index ?? 1) - 1] ?? String(period.index);
-      return { vi: `Quý ${roman} năm ${period.year}`, en: `Q${period.index ?? 1} ${period.year}` };
-    }
+    case 'quarter':
+      return { vi, en: `Q${period.index ?? 1} ${period.year}` };
     case 'half':
-      return period.index === 2
-        ? { vi: `6 tháng cuối năm ${period.year}`, en: `Second half of ${period.year}` }
-        : { vi: `6 tháng đầu năm ${period.year}`, en: `First half of ${period.year}` };
+      return { vi, en: period.index === 2 ? `Second half of ${period.year}` : `First half of ${period.year}` };
     default:
-      return { vi: `Năm ${period.year}`, en: `Year ${period.year}` };
+      return { vi, en: `Year ${period.year}` };
   }
 }
 
@@ -292,10 +285,4 @@ function toDate(iso: string): Date | null {
   if (!ISO_PATTERN.test(iso)) return null;
   const date = parse(iso, 'yyyy-MM-dd', REFERENCE_DATE);
   return isValid(date) && format(date, 'yyyy-MM-dd') === iso ? date : null;
-}
-
-function requireParts(iso: string): { year: number; month: number; day: number } {
-  const match = ISO_PATTERN.exec(iso);
-  if (match === null || !isIsoDate(iso)) throw new RangeError(`Not an ISO date (yyyy-MM-dd): ${iso}`);
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
 }

@@ -30,8 +30,5 @@ export function formatPercent(fraction: number, lang: Lang, maxDecimals = 2): st
   return `${formatNumber(roundDecimal(fraction * 100, maxDecimals), lang, maxDecimals)}%`;
 }
 
-/** An ISO date as Vietnamese tables write it: `2021-03-14` → `14/03/2021`; other text is returned unchanged. */
-export function formatDateVi(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
+/** An ISO date in the one date style of running text and tables: `2021-03-14` → `14/03/2021`; other text is returned unchanged (the vocabulary's `formatDate`). */
+export { formatDate as formatDateVi } from '../vocabulary/dates.ts';

@@ -5,6 +5,7 @@ import { fail, ok } from '../result.ts';
 import type { Result } from '../result.ts';
 import type { UnitKind } from '../plan/schema.ts';
 import type { Unit, UnitRegistry } from './unit.ts';
+import { unitDisplayName } from '../vocabulary/units.ts';
 
 /**
  * Unit registries: loading the city's list of reporting units from CSV or JSON, merging agencies
@@ -297,17 +298,8 @@ export function registryValidOn(registry: UnitRegistry, isoDate: string): boolea
   return registry.validFrom <= isoDate && (registry.validUntil === undefined || isoDate < registry.validUntil);
 }
 
-/** The name as printed: "Phường Trần Phú", "Xã Thạch Hạ", an agency's name as is. */
-export function unitDisplayName(unit: Pick<Unit, 'name' | 'kind'>): string {
-  switch (unit.kind) {
-    case 'ward':
-      return `Phường ${unit.name}`;
-    case 'commune':
-      return `Xã ${unit.name}`;
-    default:
-      return unit.name;
-  }
-}
+/** The name as printed: "Phường Trần Phú", "Xã Thạch Hạ", an agency's name as is (the vocabulary's `unitDisplayName`). */
+export { unitDisplayName };
 
 /* ------------------------------------------------------------------------------------------ */
 

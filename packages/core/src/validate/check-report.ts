@@ -68,7 +68,7 @@ export function checkReport(report: UnitReport, context: CheckContext): CheckedR
   if (isEmptyReport(report)) {
     findings.push(
       makeFinding('error', 'report-empty', {
-        vi: 'Biểu mẫu chưa được điền: không có số liệu, ghi chú, tài liệu kiểm chứng hay hoạt động nào; không tính là đã nộp báo cáo.',
+        vi: 'Biểu mẫu chưa được điền: không có số liệu, ghi chú, tài liệu kiểm chứng hay hoạt động nào; không tính là đã gửi báo cáo.',
         en: 'The form is not filled in: no figure, note, evidence or activity; it does not count as a received report.',
       }, base),
     );

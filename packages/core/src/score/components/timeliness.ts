@@ -19,7 +19,7 @@ export function scoreTimeliness(component: ComponentOf<'timeliness'>, input: Sco
       ? { vi: `Nộp đúng hạn${by.vi}`, en: `Submitted on time${by.en}` }
       : input.onTime === false
         ? { vi: `Nộp sau hạn${by.vi}`, en: `Submitted late${by.en}` }
-        : { vi: 'Không xác định được ngày nộp', en: 'Submission date unknown' };
+        : { vi: 'Không xác định được ngày gửi', en: 'Submission date unknown' };
   const cell = input.checked.report.source.submittedOn;
   const sources: CellRef[] = cell ? [cell] : [];
   return {

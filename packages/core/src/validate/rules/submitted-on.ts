@@ -45,7 +45,7 @@ export function checkSubmittedOn(report: UnitReport, period: Period | null, base
   if (reported && deadline && daysFromCivil(reported) - daysFromCivil(deadline) > IMPLAUSIBLE_AFTER_DEADLINE_DAYS) {
     return [
       makeFinding('warning', 'submitted-on-implausible', {
-        vi: `${at.vi}: ${formatDateVi(date)} muộn hơn hạn nộp ${formatDateVi(period.deadline)} hơn một năm; có thể gõ nhầm năm.`,
+        vi: `${at.vi}: ${formatDateVi(date)} muộn hơn hạn gửi báo cáo ${formatDateVi(period.deadline)} hơn một năm; có thể gõ nhầm năm.`,
         en: `${at.en}: ${date} is more than a year after the deadline ${period.deadline}; the year may be mistyped.`,
       }, location),
     ];
