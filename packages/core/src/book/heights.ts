@@ -24,7 +24,7 @@ function cellHeight(cell: CellModel, row: RowModel, columns: readonly ColumnMode
   if (style.wrap === false) return rowHeightFor(1, size);
   if (cell.rich && cell.rich.length > 0) {
     // each run starts on its own line when it begins with a line break; sizes add up line by line
-    let points = 4;
+    let points = 2;
     for (const run of cell.rich.map((r) => ({ ...r, text: r.text.replace(/^\n/, '') }))) {
       const runSize = run.size ?? size;
       points += wrappedLines(run.text, px, runSize, run.bold ?? style.bold ?? false) * runSize * LINE_FACTOR;

@@ -59,7 +59,10 @@ export interface RowModel {
   breakAfter?: boolean;
 }
 
-/** A column's width (characters of the default font) and the style of its empty cells. */
+/**
+ * A column's width, in digits of 7 pixels (Excel's usual unit: a width of 10 is 70 pixels, about
+ * 18.5 mm), and the style of its empty cells.
+ */
 export interface ColumnModel {
   width: number;
   style?: string;

@@ -14,8 +14,8 @@ const A4 = { portrait: { width: 8.27, height: 11.69 }, landscape: { width: 11.69
 /** The scale (percent) a table too wide for the page is printed at: 12-point text stays above 8 points. */
 export const READABLE_SCALE = 70;
 
-/** A table is fitted to the page width when that keeps this scale (percent) or more (our width estimate is a few percent off). */
-const FIT_ABOVE = 65;
+/** A table is fitted to the page width (or a short sheet to one page) when that keeps this scale (percent) or more. */
+export const FIT_ABOVE = 65;
 
 /** Margins of tables (inches). */
 export const TABLE_MARGINS = { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } as const;

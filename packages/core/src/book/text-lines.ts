@@ -2,7 +2,10 @@
  * How many lines a wrapped text takes in a cell, and how high its row must be: the one estimator
  * of row heights. Widths are Times New Roman's (Liberation Serif, which LibreOffice uses in its
  * place, has the same metrics), in thousandths of an em; Vietnamese letters take the width of
- * their base letter. Text is wrapped greedily at spaces, as spreadsheets do.
+ * their base letter. Text is wrapped greedily at spaces, as spreadsheets do. Column widths and
+ * line heights are Excel's, the tighter of the two programs (LibreOffice on a machine without
+ * Calibri's metric twin draws columns wider and lines lower), checked against LibreOffice's own
+ * row heights in test/printing-libreoffice.test.ts.
  */
 
 const REGULAR: Record<string, number> = {};
@@ -40,21 +43,32 @@ function charWidth(ch: string, bold: boolean): number {
   return /[ơưƠƯ]/.test(ch.normalize('NFC').charAt(0)) || /\u031B/.test(ch.normalize('NFD')) ? width + 60 : width;
 }
 
-/** Pixels (96 dpi) a text is wide at `size` points. */
+/**
+ * Pixels (96 dpi) a text is wide at `size` points. Spreadsheets lay text out with each glyph's
+ * advance in whole pixels, so each character is rounded up; 1 % is added for what rounding up
+ * does not cover (measured against LibreOffice at 10–14 points: within 1 % of this, never wider).
+ */
 export function textWidthPx(text: string, size: number, bold = false): number {
-  let em = 0;
-  for (const ch of text) em += charWidth(ch, bold);
-  return (em / 1000) * size * (96 / 72);
+  const pxPerEm = (size * 96) / 72 / 1000;
+  let px = 0;
+  for (const ch of text) px += Math.ceil(charWidth(ch, bold) * pxPerEm);
+  return px * 1.01;
 }
 
-/** Pixels a column `width` characters wide takes (Excel's rule for the default font's 7-pixel digit). */
+/** Pixels (96 dpi) of one unit of a model column width: the 7-pixel digit of Excel's default font. */
+export const COLUMN_DIGIT_PX = 7;
+
+/** Pixels of a digit of our workbooks' default font, Times New Roman 12 (renderers convert widths to it). */
+export const FONT_DIGIT_PX = 8;
+
+/** Pixels a column `width` (model units) takes. */
 export function columnPx(width: number): number {
-  return Math.floor(width * 7 + 5);
+  return Math.round(width * COLUMN_DIGIT_PX);
 }
 
-/** Pixels left for text in a cell spanning columns of these widths (a few pixels of padding each side). */
+/** Pixels left for text in a cell spanning columns of these widths (the spreadsheet's padding, 4 pixels each side). */
 export function cellTextPx(widths: readonly number[]): number {
-  return widths.reduce((sum, w) => sum + columnPx(w), 0) - 6;
+  return widths.reduce((sum, w) => sum + columnPx(w), 0) - 8;
 }
 
 /** Lines a text takes when wrapped at spaces into `widthPx` (a word longer than a line is broken). */
@@ -82,10 +96,14 @@ export function wrappedLines(text: string, widthPx: number, size: number, bold =
   return lines;
 }
 
-/** Line height, in points per point of font size (Liberation Serif / Times New Roman with the spreadsheet's leading). */
-export const LINE_FACTOR = 1.17;
+/**
+ * Line height in points per point of font size: Excel's (a 12-point Times New Roman line takes
+ * 15.75 points when Excel fits a row to it; LibreOffice needs about 12.7), so rows hold their
+ * text in both.
+ */
+export const LINE_FACTOR = 1.3125;
 
-/** Row height in points holding `lines` lines at `size` points. */
+/** Row height in points holding `lines` lines at `size` points (Excel's line height, plus a little room). */
 export function rowHeightFor(lines: number, size: number): number {
-  return Math.ceil((lines * size * LINE_FACTOR + 4) * 4) / 4;
+  return Math.ceil((lines * size * LINE_FACTOR + 2) * 4) / 4;
 }

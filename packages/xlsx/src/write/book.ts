@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AddWorksheetOptions, DefinedNames, Worksheet } from 'exceljs';
+import { FONT } from '@cchc-kpi/core';
 import { excelSerialDate } from './cells.ts';
 import { normalizeZip } from './deterministic-zip.ts';
 
@@ -30,6 +31,23 @@ export interface Book {
 
 /** The workbook window every workbook we write opens with (first sheet active). */
 export const WORKBOOK_VIEWS = [{ x: 0, y: 0, width: 24000, height: 14000, firstSheet: 0, activeTab: 0, visibility: 'visible' }] as const;
+
+/** exceljs's default font (font 0 of `styles.xml`, the "Normal" style): Calibri 11. */
+const CALIBRI = '<font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font>';
+/** Ours: Times New Roman 12, the font of every cell; its digit (8 pixels) is the unit of column widths. */
+const TIMES = `<font><sz val="${FONT.size}"/><name val="${FONT.name}"/><family val="1"/></font>`;
+
+/**
+ * Makes Times New Roman 12 the workbook's default font. Column widths are counted in digits of
+ * the default font, and LibreOffice replaces a Calibri it does not have with a wider font: with
+ * our own font as the default, Excel and LibreOffice lay columns out alike (Liberation Serif has
+ * Times New Roman's metrics), so the row heights core estimates hold in both.
+ * @throws Error when exceljs's `styles.xml` does not start with the font this module knows.
+ */
+function defaultFont(xml: string): string {
+  if (!xml.includes(CALIBRI)) throw new Error('exceljs: unexpected styles.xml (default font not found)');
+  return xml.replace(CALIBRI, TIMES);
+}
 
 /** The streaming writer, as far as this module uses it (exceljs's typings omit some of it). */
 interface StreamingWorkbook {
@@ -65,7 +83,7 @@ export function memoryBook(createdOn: string, title: string, activeTab = 0): Boo
     addWorksheet: (name, options) => wb.addWorksheet(name, options),
     rowsDone: () => undefined,
     sheetDone: () => undefined,
-    finish: async () => normalizeZip(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), createdOn),
+    finish: async () => normalizeZip(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), createdOn, { 'xl/styles.xml': defaultFont }),
   };
 }
 
@@ -109,6 +127,7 @@ export function streamingBook(createdOn: string, title: string, activeTab = 0): 
     finish: async () => {
       await wb.commit();
       return normalizeZip(new Uint8Array(wb.stream.read()), createdOn, {
+        'xl/styles.xml': defaultFont,
         'xl/workbook.xml': (xml) => {
           if (!xml.includes(CALC_PR)) throw new Error('streamingBook: unexpected workbook.xml from exceljs (no calcPr element)');
           return xml.replace(CALC_PR, CALC_PR_FULL);

@@ -1,5 +1,5 @@
 import type { AddWorksheetOptions, DataValidation, PageSetup, Worksheet, WorksheetView } from 'exceljs';
-import { formatA1, formatSheetRef, numberToColumn, parseRange, type BookModel, type PrintModel, type SheetModel, type ValidationModel } from '@cchc-kpi/core';
+import { COLUMN_DIGIT_PX, FONT_DIGIT_PX, formatA1, formatSheetRef, numberToColumn, parseRange, type BookModel, type PrintModel, type SheetModel, type ValidationModel } from '@cchc-kpi/core';
 import { memoryBook, streamingBook, type Book } from './book.ts';
 import { StyleCache, excelValue, fontOf, serialToDate } from './cells.ts';
 
@@ -16,6 +16,14 @@ import { StyleCache, excelValue, fontOf, serialToDate } from './cells.ts';
 export interface RenderOptions {
   /** Use exceljs's streaming writer (bounded memory for very large workbooks). Default false. */
   streaming?: boolean;
+}
+
+/**
+ * A model column width (digits of 7 pixels, Excel's default font) in digits of our default font,
+ * Times New Roman 12 (8 pixels): the column keeps its width on screen and on paper.
+ */
+export function fileColumnWidth(width: number): number {
+  return Math.round(((width * COLUMN_DIGIT_PX) / FONT_DIGIT_PX) * 100) / 100;
 }
 
 const PROTECT_OPTIONS = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true } as const;
@@ -71,7 +79,7 @@ async function renderSheet(book: Book, model: SheetModel, styles: StyleCache): P
   const sheet = book.addWorksheet(model.name, options);
   model.columns.forEach((c, i) => {
     const column = sheet.getColumn(i + 1);
-    column.width = c.width;
+    column.width = fileColumnWidth(c.width);
     column.font = fontOf(styles.model(c.style));
   });
   if (model.print?.header !== undefined || model.print?.footer !== undefined) {

@@ -1,5 +1,6 @@
 import type { ColumnModel, PrintModel, SheetModel, StyleModel } from '../../book/model.ts';
 import { COLOR, NUM_FMT } from '../../book/palette.ts';
+import { keepTogether } from '../../book/print.ts';
 import { RowSet, type CellInput } from '../../book/rows.ts';
 import { formatSheetCell, numberToColumn } from '../../grid/a1.ts';
 import type { UnitResult } from '../../consolidate/types.ts';
@@ -49,7 +50,14 @@ interface Col {
 
 class Cover {
   row = 1;
+  /** Rows to keep on one page (a heading with what follows it, the signature block). */
+  readonly blocks: Array<[number, number]> = [];
   constructor(readonly rows: RowSet) {}
+
+  /** Keeps the current row and the `count` rows after it on one page. */
+  keep(count = 1): void {
+    this.blocks.push([this.row, this.row + count]);
+  }
 
   /** Merges columns `from`–`to` of `row` (default the current row) and writes `value` there. */
   cell(from: number, to: number, value: CellInput, style: StyleModel, row = this.row): void {
@@ -77,8 +85,9 @@ class Cover {
     this.next(height);
   }
 
-  /** A table header over `cols` on the current row. */
+  /** A table header over `cols` on the current row, kept on the page of the table's first row. */
   header(cols: readonly Col[], height = 20): void {
+    this.keep();
     for (const c of cols) this.cell(c.from, c.to, c.header, { size: TABLE_PT, bold: true, border: 'all', fill: COLOR.header, horizontal: 'center' });
     this.next(height);
   }
@@ -132,6 +141,7 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
   );
 
   // ---- 1. submission --------------------------------------------------------------------------
+  g.keep();
   g.paragraph('1. Tình hình gửi báo cáo', { bold: true });
   const cmp = ctx.comparison;
   const progressCols: Col[] = cmp
@@ -184,6 +194,7 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
   if (undated.length > 0) g.paragraph(`- Không xác định được ngày gửi: ${names(undated)}.`);
 
   // ---- 2. indicators --------------------------------------------------------------------------
+  g.keep(3);
   g.paragraph('2. Kết quả thực hiện các chỉ tiêu của thành phố', { bold: true });
   g.paragraph('Tỷ lệ của thành phố = tổng tử số ÷ tổng mẫu số của các đơn vị được tính (không lấy trung bình các tỷ lệ).', { italic: true, size: TABLE_PT });
   const indicatorCols: Col[] = [
@@ -256,6 +267,7 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
 
   // ---- 3. scores --------------------------------------------------------------------------------
   const primary = plan.profiles.find((p) => p.id === plan.primaryProfile);
+  g.keep();
   g.paragraph(`3. Chấm điểm, xếp loại các đơn vị${primary ? ` (thang điểm ${formatNumber(primary.scale, 'vi')})` : ''}`, { bold: true });
   if (primary) {
     const bands = [...primary.bands].sort((a, b) => b.min - a.min);
@@ -266,6 +278,7 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
   const firstRankingRow = CONSOLIDATED_LAYOUT.firstRow;
   const top = ranked.slice(0, 5);
   if (top.length > 0) {
+    g.keep(2);
     g.paragraph('- Các đơn vị dẫn đầu:');
     const rankCols: Col[] = [
       { from: 1, to: 3, header: 'Thứ hạng' },
@@ -307,6 +320,7 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
   }
 
   // ---- 4. findings ------------------------------------------------------------------------------
+  g.keep();
   g.paragraph('4. Kết quả kiểm tra số liệu', { bold: true });
   const withErrors = ctx.units
     .map((u) => ({ u, n: result.findings.filter((f) => f.unit === u.code && f.severity === 'error').length }))
@@ -343,6 +357,7 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
     g.rows.height(row, 17);
   }
   g.row = signStart + height;
+  g.blocks.push([signStart, g.row - 1]);
 
   const print: PrintModel = {
     orientation: 'portrait',
@@ -354,6 +369,9 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
     differentFirst: true,
     header: '&C&"Times New Roman,Regular"&13&P',
   };
+  // blocks kept on one page; the blocks of a header and of the heading before it are merged
+  const blocks = mergeBlocks(g.blocks);
+  for (const after of keepTogether(g.rows.rows(columns), print, columns, blocks)) g.rows.breakAfter(after);
   const built = g.rows.rows(columns);
   return {
     name: CONSOLIDATED_SHEET_NAMES.cover,
@@ -364,4 +382,15 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
     print,
     rows: () => built,
   };
+}
+
+/** Overlapping or touching blocks as one: `[[12, 13], [13, 14]]` → `[[12, 14]]`. */
+function mergeBlocks(blocks: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [from, to] of [...blocks].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
 }

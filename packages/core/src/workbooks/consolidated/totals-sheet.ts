@@ -1,6 +1,6 @@
 import type { PrintModel, SheetModel, StyleModel } from '../../book/model.ts';
 import { COLOR, NUM_FMT } from '../../book/palette.ts';
-import { READABLE_SCALE, keepTogether, pageHeightPt, printedScale, rowPoints, tablePrint } from '../../book/print.ts';
+import { FIT_ABOVE, keepTogether, pageHeightPt, printedScale, rowPoints, tablePrint } from '../../book/print.ts';
 import { RowSet } from '../../book/rows.ts';
 import { formatA1, formatSheetColumn } from '../../grid/a1.ts';
 import type { IndicatorTotal } from '../../consolidate/types.ts';
@@ -130,9 +130,9 @@ export function totalsSheet(ctx: ConsolidatedContext): SheetModel {
   });
   rows.put(S.note, 2, `Hạn gửi báo cáo: ${formatDate(result.period.deadline)}. Đúng hạn = gửi trước hoặc đúng ngày hạn gửi báo cáo.`, NOTE);
 
-  const print = totalsPrint(rows, columns);
-  const onePage = !('scale' in print.fit) && print.fit.height === 1;
-  if (!onePage) for (const after of keepTogether(rows.rows(columns), print, columns, [[S.title, S.note]])) rows.breakAfter(after);
+  const { print, breakBefore } = totalsPrint(rows, columns, L.firstRow + plan.indicators.length);
+  if (breakBefore) rows.breakAfter(S.title - 1);
+  else if (!('scale' in print.fit) && print.fit.height !== 1) for (const after of keepTogether(rows.rows(columns), print, columns, [[S.title, S.note]])) rows.breakAfter(after);
   const finalRows = rows.rows(columns);
   return {
     name: CONSOLIDATED_SHEETS.totals,
@@ -147,18 +147,27 @@ export function totalsSheet(ctx: ConsolidatedContext): SheetModel {
 }
 
 /**
- * One page when the whole sheet fits at a readable scale (the indicator table and the
- * submission block together, no header repeated above the block); else fitted to the width with
- * the header row repeated.
+ * How "Tổng hợp" prints: fitted to the page width when it fits one page; on one page when that
+ * keeps a readable scale; else, when the indicator table (to `tableEnd`) fits one page, the
+ * submission block starts the next page on its own, under no repeated header (`breakBefore`);
+ * else (a long indicator table) with its header repeated and the block kept together.
  */
-function totalsPrint(rows: RowSet, columns: SheetModel['columns']): PrintModel {
+function totalsPrint(rows: RowSet, columns: SheetModel['columns'], tableEnd: number): { print: PrintModel; breakBefore: boolean } {
   const L = CONSOLIDATED_LAYOUT;
   const print = tablePrint(columns, 'landscape', [L.headerRow, L.headerRow]);
-  const built = rows.rows(columns);
-  let height = 0;
-  for (let row = 1; row <= rows.lastRow; row++) height += rowPoints(built.find((r) => r.row === row));
-  const onePageScale = (printedScale(print, columns) * pageHeightPt(print, columns)) / height;
-  if (height <= pageHeightPt(print, columns)) return print;
-  if (onePageScale >= READABLE_SCALE) return { ...print, fit: { width: 1, height: 1 } };
-  return print;
+  const built = new Map(rows.rows(columns).map((r) => [r.row, r]));
+  const height = (from: number, to: number): number => {
+    let sum = 0;
+    for (let row = from; row <= to; row++) sum += rowPoints(built.get(row));
+    return sum;
+  };
+  const page = pageHeightPt(print, columns);
+  const all = height(1, rows.lastRow);
+  if (all <= page) return { print, breakBefore: false };
+  if ((printedScale(print, columns) * page) / all >= FIT_ABOVE) return { print: { ...print, fit: { width: 1, height: 1 } }, breakBefore: false };
+  if (height(1, tableEnd) <= page) {
+    const { titleRows: _none, ...rest } = print;
+    return { print: rest, breakBefore: true };
+  }
+  return { print, breakBefore: false };
 }
