@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Regenerates the README pictures in examples/docs/images/ from the bundled example:
-#   tong-hop-bia.png       the consolidated workbook's cover page (LibreOffice → PDF → pdftoppm)
+# Regenerates the README pictures in examples/docs/images/ from the bundled example. The workbooks
+# are printed by test/support/lo-print.py, the LibreOffice printing the test suite checks
+# (test/printing-libreoffice.test.ts), then the PDF pages are drawn with pdftoppm:
+#   tong-hop-bia.png       the consolidated workbook's cover page
 #   tong-hop-bang.png      its city-totals sheet, printed A4 landscape
+#   tong-hop-ma-tran.png   the first page of its unit × indicator table (70 %, columns repeated)
 #   bao-cao-html.png       the top of the HTML report (headless Chromium screenshot)
 #   bao-cao-html-2.png     the HTML report's heat map and activity chart
 #   phan-hoi.png           the feedback workbook of Văn Yên (the ward with errors)
-# Needs: soffice (libreoffice-calc-nogui), pdftoppm/pdftotext (poppler-utils), chromium (driven by
+# Needs: soffice (libreoffice-calc-nogui), python3-uno, pdftoppm/pdftotext (poppler-utils), chromium (driven by
 # the test package's playwright-core, examples/docs/screenshot.mjs),
 # fonts-liberation2 and fonts-dejavu-core. Run from anywhere: examples/docs/make-images.sh
 set -euo pipefail
@@ -20,9 +23,7 @@ npx tsx packages/cli/src/main.ts consolidate examples/reports --period 2021-H1 \
   --received examples/received-2021-H1.csv --out "$work/tong-hop-2021-H1.xlsx" \
   --html "$work/bao-cao-2021-H1.html" --feedback "$work/phan-hoi" --report-date 2021-07-05 --quiet
 
-lo() { soffice -env:UserInstallation=file://"$work/profile" --headless --convert-to pdf --outdir "$work" "$@" >/dev/null 2>&1; }
-lo "$work/tong-hop-2021-H1.xlsx"
-lo "$work/phan-hoi/18097-2021-H1-phan-hoi.xlsx"
+/usr/bin/python3 test/support/lo-print.py "$work" "$work/tong-hop-2021-H1.xlsx" "$work/phan-hoi/18097-2021-H1-phan-hoi.xlsx" >"$work/lo-print.json"
 
 # the first page whose text contains $2
 page_with() {
@@ -36,6 +37,7 @@ page_with() {
 png() { pdftoppm -r "$3" -png -singlefile -f "$2" -l "$2" "$1" "$4"; }
 png "$work/tong-hop-2021-H1.pdf" 1 75 "$images/tong-hop-bia"
 png "$work/tong-hop-2021-H1.pdf" "$(page_with "$work/tong-hop-2021-H1.pdf" 'TỔNG HỢP KẾT QUẢ THỰC HIỆN')" 70 "$images/tong-hop-bang"
+png "$work/tong-hop-2021-H1.pdf" "$(page_with "$work/tong-hop-2021-H1.pdf" 'KẾT QUẢ THEO ĐƠN VỊ VÀ CHỈ TIÊU')" 70 "$images/tong-hop-ma-tran"
 png "$work/18097-2021-H1-phan-hoi.pdf" 1 70 "$images/phan-hoi"
 
 node examples/docs/screenshot.mjs "$work/bao-cao-2021-H1.html" "$images/bao-cao-html.png" '' 1180

@@ -1,5 +1,6 @@
 import type { BookModel, PrintModel, StyleModel } from '../book/model.ts';
 import { NUM_FMT, Palette } from '../book/palette.ts';
+import { keepTogether, pageHeightPt, rowPoints } from '../book/print.ts';
 import { RowSet, type CellInput } from '../book/rows.ts';
 import { safeSheetName } from '../book/sheet-name.ts';
 import type { Consolidation, UnitResult } from '../consolidate/types.ts';
@@ -119,11 +120,16 @@ export function buildFeedback(unit: UnitResult, result: Consolidation, plan: Pla
   }
   row += 1;
 
+  /** Headings kept on the page of the table rows after them. */
+  const blocks: Array<[number, number]> = [];
+
   // findings
   const findings = ownFindings(unit, result);
+  blocks.push([row, row + 2]);
   line(`1. Kết quả kiểm tra báo cáo${findings.length === 0 ? '' : ` (${findingCountsText(findings)})`}`, { size: 12, bold: true }, 1, WIDTH, 18);
   row += 1;
   let titleRows: [number, number] | undefined;
+  let findingsEnd: number | null = null;
   if (findings.length === 0) {
     line(NO_FINDINGS, { size: 12, italic: true }, 1, WIDTH, 18);
     row += 1;
@@ -142,6 +148,7 @@ export function buildFeedback(unit: UnitResult, result: Consolidation, plan: Pla
       rows.merge(row, 7, row, 8, f.message.en, { ...BODY, size: 10 });
       row += 1;
     });
+    findingsEnd = row - 1;
   }
   const closing: string | null = !unit.submitted
     ? `Đề nghị đơn vị lập báo cáo theo biểu mẫu và gửi về ${returnOffice(heading)}.`
@@ -158,6 +165,7 @@ export function buildFeedback(unit: UnitResult, result: Consolidation, plan: Pla
 
   // indicators
   if (unit.submitted) {
+    blocks.push([row, row + 2]);
     line('2. Số liệu các chỉ tiêu (như đơn vị báo cáo)', { size: 12, bold: true }, 1, WIDTH, 18);
     row += 1;
     HEADERS.feedbackIndicators.forEach((h, i) => rows.put(row, i + 1, h, HEADER));
@@ -191,7 +199,7 @@ export function buildFeedback(unit: UnitResult, result: Consolidation, plan: Pla
     });
   }
 
-  const print: PrintModel = {
+  let print: PrintModel = {
     orientation: 'landscape',
     fit: { width: 1, height: 0 },
     ...(titleRows ? { titleRows } : {}),
@@ -200,6 +208,17 @@ export function buildFeedback(unit: UnitResult, result: Consolidation, plan: Pla
     // `&` starts a header/footer code; a literal one is written `&&`
     footer: `&C&"Times New Roman,Regular"&10${name.replace(/&/g, '&&')} – Trang &P/&N`,
   };
+  // the findings' header repeats on every page only when the findings themselves run over a page
+  const heights = new Map(rows.rows(columns).map((r) => [r.row, rowPoints(r)]));
+  if (titleRows && findingsEnd !== null) {
+    let table = 0;
+    for (let r = titleRows[0]; r <= findingsEnd; r++) table += heights.get(r) ?? rowPoints(undefined);
+    if (table <= pageHeightPt(print, columns)) {
+      const { titleRows: _once, ...rest } = print;
+      print = rest;
+    }
+  }
+  for (const after of keepTogether(rows.rows(columns), print, columns, blocks)) rows.breakAfter(after);
   const built = rows.rows(columns);
   return {
     title: `Phản hồi kết quả kiểm tra báo cáo ${periodName(period)} – ${name}`.normalize('NFC'),
