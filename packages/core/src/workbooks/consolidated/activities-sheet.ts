@@ -5,7 +5,7 @@ import { rowOf, type CellInput } from '../../book/rows.ts';
 import { formatA1 } from '../../grid/a1.ts';
 import { listEntry } from '../../template/names.ts';
 import { CONSOLIDATED_TITLES, HEADERS } from '../../vocabulary/sheets.ts';
-import { BODY, HEADER, TOTAL, columnsOf, headRows, type ConsolidatedContext } from './context.ts';
+import { BODY, HEADER, TOTAL, columnsOf, headRows, tableSheet, type ConsolidatedContext } from './context.ts';
 import { CONSOLIDATED_LAYOUT, CONSOLIDATED_SHEETS } from './layout.ts';
 
 /**
@@ -23,52 +23,44 @@ export function activitiesSheet(ctx: ConsolidatedContext): SheetModel {
   const last = L.firstRow + themes.length - 1;
   const columns = columnsOf(palette, [8, 40, ...forms.map(() => 14), 10]);
   const count = (i: number, j: number): number => counts[i]?.[j] ?? 0;
-  return {
-    name: CONSOLIDATED_SHEETS.activities,
-    columns,
-    freeze: { rows: L.headerRow, columns: 2 },
-    activeCell: 'A1',
-    gridlines: true,
-    validations: [],
-    print: tablePrint(columns, 'landscape', [L.headerRow, L.headerRow], [1, 2]),
-    *rows() {
-      const headers = [
-        HEADERS.activitiesCode,
-        HEADERS.activitiesCorner,
-        ...forms.map((code) => {
-          const text = formText.get(code);
-          return (text ? listEntry(code, text) : code).normalize('NFC');
-        }),
-        HEADERS.total,
+  const print = tablePrint(columns, 'landscape', [L.headerRow, L.headerRow], [1, 2]);
+  return tableSheet(CONSOLIDATED_SHEETS.activities, columns, print, function* rows() {
+    const headers = [
+      HEADERS.activitiesCode,
+      HEADERS.activitiesCorner,
+      ...forms.map((code) => {
+        const text = formText.get(code);
+        return (text ? listEntry(code, text) : code).normalize('NFC');
+      }),
+      HEADERS.total,
+    ];
+    const head = headRows(ctx, columns, CONSOLIDATED_TITLES.activities, { note: 'Một hoạt động có hai nội dung được đếm ở cả hai dòng.' });
+    const header = rowOf(
+      palette,
+      columns,
+      L.headerRow,
+      headers.map((h, k): [number, CellInput, StyleModel] => [k + 1, h, k >= 2 && k < headers.length - 1 ? { ...HEADER, size: 10 } : HEADER]),
+      { height: 64 },
+    );
+    for (const row of [...head, header]) yield row;
+    const totalStyle: StyleModel = { ...TOTAL, numFmt: NUM_FMT.integer, horizontal: 'right' };
+    for (const [i, code] of themes.entries()) {
+      const row = L.firstRow + i;
+      const cells: Array<[number, CellInput, StyleModel]> = [
+        [1, code, { ...BODY, horizontal: 'center' }],
+        [2, (themeText.get(code) ?? code).normalize('NFC'), BODY],
       ];
-      const head = headRows(ctx, columns, CONSOLIDATED_TITLES.activities, { note: 'Một hoạt động có hai nội dung được đếm ở cả hai dòng.' });
-      const header = rowOf(
-        palette,
-        columns,
-        L.headerRow,
-        headers.map((h, k): [number, CellInput, StyleModel] => [k + 1, h, k >= 2 && k < headers.length - 1 ? { ...HEADER, size: 10 } : HEADER]),
-        { height: 64 },
-      );
-      for (const row of [...head, header]) yield row;
-      const totalStyle: StyleModel = { ...TOTAL, numFmt: NUM_FMT.integer, horizontal: 'right' };
-      for (const [i, code] of themes.entries()) {
-        const row = L.firstRow + i;
-        const cells: Array<[number, CellInput, StyleModel]> = [
-          [1, code, { ...BODY, horizontal: 'center' }],
-          [2, (themeText.get(code) ?? code).normalize('NFC'), BODY],
-        ];
-        forms.forEach((_, j) => cells.push([firstCol + j, count(i, j), { ...BODY, numFmt: NUM_FMT.integer, horizontal: 'right' }]));
-        const rowSum = forms.reduce((s, _, j) => s + count(i, j), 0);
-        cells.push([totalCol, forms.length ? { formula: `SUM(${formatA1({ row, col: firstCol })}:${formatA1({ row, col: totalCol - 1 })})`, result: rowSum } : 0, totalStyle]);
-        yield rowOf(palette, columns, row, cells);
-      }
-      const totalRow = last + 1;
-      const cells: Array<[number, CellInput, StyleModel]> = [[1, HEADERS.total, { ...TOTAL, horizontal: 'center' }]];
-      for (let col = firstCol; col <= totalCol; col++) {
-        const sum = themes.reduce((s, _, i) => s + (col === totalCol ? forms.reduce((t, __, j) => t + count(i, j), 0) : count(i, col - firstCol)), 0);
-        cells.push([col, themes.length ? { formula: `SUM(${formatA1({ row: L.firstRow, col })}:${formatA1({ row: last, col })})`, result: sum } : 0, totalStyle]);
-      }
-      yield rowOf(palette, columns, totalRow, cells, { merges: [{ fromCol: 1, toRow: totalRow, toCol: 2 }] });
-    },
-  };
+      forms.forEach((_, j) => cells.push([firstCol + j, count(i, j), { ...BODY, numFmt: NUM_FMT.integer, horizontal: 'right' }]));
+      const rowSum = forms.reduce((s, _, j) => s + count(i, j), 0);
+      cells.push([totalCol, forms.length ? { formula: `SUM(${formatA1({ row, col: firstCol })}:${formatA1({ row, col: totalCol - 1 })})`, result: rowSum } : 0, totalStyle]);
+      yield rowOf(palette, columns, row, cells);
+    }
+    const totalRow = last + 1;
+    const cells: Array<[number, CellInput, StyleModel]> = [[1, HEADERS.total, { ...TOTAL, horizontal: 'center' }]];
+    for (let col = firstCol; col <= totalCol; col++) {
+      const sum = themes.reduce((s, _, i) => s + (col === totalCol ? forms.reduce((t, __, j) => t + count(i, j), 0) : count(i, col - firstCol)), 0);
+      cells.push([col, themes.length ? { formula: `SUM(${formatA1({ row: L.firstRow, col })}:${formatA1({ row: last, col })})`, result: sum } : 0, totalStyle]);
+    }
+    yield rowOf(palette, columns, totalRow, cells, { merges: [{ fromCol: 1, toRow: totalRow, toCol: 2 }] });
+  }, { rows: L.headerRow, columns: 2 });
 }

@@ -6,7 +6,7 @@ import { formatA1, formatSheetCell } from '../../grid/a1.ts';
 import type { Comparison } from '../../consolidate/year-on-year.ts';
 import { CONSOLIDATED_TITLES, HEADERS } from '../../vocabulary/sheets.ts';
 import { unitDisplayName } from '../../vocabulary/units.ts';
-import { BODY, HEADER, SUBTITLE, TITLE, columnsOf, type ConsolidatedContext } from './context.ts';
+import { BODY, HEADER, SUBTITLE, TITLE, columnsOf, tableSheet, type ConsolidatedContext } from './context.ts';
 import { CONSOLIDATED_EXTRA_SHEETS, CONSOLIDATED_LAYOUT, CONSOLIDATED_SHEETS } from './layout.ts';
 import { totalsRowValues } from './totals-sheet.ts';
 
@@ -107,16 +107,7 @@ export function comparisonSheet(ctx: ConsolidatedContext, comparison: Comparison
     rows.put(r, 9, change(formatA1({ row: r, col: 8 }), formatA1({ row: r, col: 7 }), prevRank, rank), { ...BODY, numFmt: NUM_FMT.changeNumber, horizontal: 'center' });
   });
   const built = rows.rows(columns);
-  return {
-    name: CONSOLIDATED_EXTRA_SHEETS.comparison,
-    columns,
-    freeze: { rows: L.headerRow, columns: 0 },
-    activeCell: 'A1',
-    gridlines: true,
-    validations: [],
-    print: tablePrint(columns, 'landscape', [L.headerRow, L.headerRow]),
-    rows: () => built,
-  };
+  return tableSheet(CONSOLIDATED_EXTRA_SHEETS.comparison, columns, tablePrint(columns, 'landscape', [L.headerRow, L.headerRow]), () => built);
 }
 
 

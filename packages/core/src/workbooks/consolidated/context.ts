@@ -3,11 +3,11 @@ import type { Consolidation, UnitResult } from '../../consolidate/types.ts';
 import type { Finding } from '../../finding.ts';
 import type { Plan, ReportHeading } from '../../plan/schema.ts';
 import { COLOR } from '../../book/palette.ts';
-import type { ColumnModel, RowModel, StyleModel } from '../../book/model.ts';
+import type { ColumnModel, PrintModel, RowModel, SheetModel, StyleModel } from '../../book/model.ts';
 import { Palette } from '../../book/palette.ts';
 import { RowSet } from '../../book/rows.ts';
 import { cutoffText, periodLine, planCitation } from '../../vocabulary/periods.ts';
-import type { ConsolidatedPositions } from './layout.ts';
+import { CONSOLIDATED_LAYOUT, type ConsolidatedPositions } from './layout.ts';
 
 /** What every sheet builder of the consolidated workbook reads. */
 export interface ConsolidatedContext {
@@ -65,6 +65,20 @@ export function headRows(ctx: ConsolidatedContext, columns: readonly ColumnModel
   (options.headers ?? []).forEach((h, i) => rows.put(headerRow, i + 1, h, HEADER));
   if (options.headerHeight !== undefined) rows.height(headerRow, options.headerHeight);
   return rows.rows(columns);
+}
+
+/**
+ * A table sheet of the consolidated workbook: frozen above its data (and left of it with
+ * `freezeColumns`), gridlines shown, A1 selected, no validation.
+ */
+export function tableSheet(
+  name: string,
+  columns: readonly ColumnModel[],
+  print: PrintModel,
+  rows: () => Iterable<RowModel>,
+  freeze: { rows: number; columns: number } = { rows: CONSOLIDATED_LAYOUT.headerRow, columns: 0 },
+): SheetModel {
+  return { name, columns, freeze, activeCell: 'A1', gridlines: true, validations: [], print, rows };
 }
 
 /** The codes of units the consolidation names as reporting without being expected. */

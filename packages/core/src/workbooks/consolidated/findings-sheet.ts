@@ -8,7 +8,7 @@ import { NO_FINDINGS, findingCountsText } from '../../vocabulary/findings.ts';
 import { CONSOLIDATED_TITLES, HEADERS } from '../../vocabulary/sheets.ts';
 import { unitWithCode } from '../../vocabulary/units.ts';
 import { SEVERITY_WORDS } from '../../vocabulary/words.ts';
-import { BODY, SEVERITY_FILL, columnsOf, headRows, type ConsolidatedContext } from './context.ts';
+import { BODY, SEVERITY_FILL, columnsOf, headRows, tableSheet, type ConsolidatedContext } from './context.ts';
 import { CONSOLIDATED_LAYOUT, CONSOLIDATED_SHEETS } from './layout.ts';
 
 /**
@@ -41,43 +41,34 @@ export function findingsSheet(ctx: ConsolidatedContext): SheetModel {
   const { palette } = ctx;
   const columns = columnsOf(palette, [6, 10, 22, 24, 12, 7, 50, 40, 24, 9]);
   const unitByCode = new Map(ctx.units.map((u) => [u.code, u]));
-  return {
-    name: CONSOLIDATED_SHEETS.findings,
-    columns,
-    freeze: { rows: L.headerRow, columns: 0 },
-    activeCell: 'A1',
-    gridlines: true,
-    validations: [],
-    print: tablePrint(columns, 'landscape', [L.headerRow, L.headerRow]),
-    *rows() {
-      for (const row of headRows(ctx, columns, CONSOLIDATED_TITLES.findings, { note: findingsSummary(ctx.findings), headers: HEADERS.findings })) yield row;
-      for (const [i, f] of ctx.findings.entries()) {
-        const u = f.unit ? unitByCode.get(f.unit) : undefined;
-        const values: Array<string | number | null> = [
-          i + 1,
-          SEVERITY_WORDS[f.severity],
-          f.unit ? (u ? unitWithCode(u) : f.unit) : null,
-          f.file ?? null,
-          f.sheet ?? null,
-          f.cell ?? null,
-          f.message.vi,
-          f.message.en,
-          f.code,
-          f.indicator ?? null,
-        ];
-        const cells = values.map((v, k): [number, CellInput, StyleModel] => [
-          k + 1,
-          typeof v === 'string' ? v.normalize('NFC') : v,
-          {
-            ...BODY,
-            vertical: 'top',
-            ...(k === 1 ? { fill: SEVERITY_FILL[f.severity], horizontal: 'center' } : {}),
-            ...(k === 0 || k === 5 ? { horizontal: 'center' } : {}),
-            ...(k === 8 || k === 9 || k === 5 ? { numFmt: NUM_FMT.text } : {}),
-          },
-        ]);
-        yield rowOf(palette, columns, L.firstRow + i, cells);
-      }
-    },
-  };
+  return tableSheet(CONSOLIDATED_SHEETS.findings, columns, tablePrint(columns, 'landscape', [L.headerRow, L.headerRow]), function* rows() {
+    for (const row of headRows(ctx, columns, CONSOLIDATED_TITLES.findings, { note: findingsSummary(ctx.findings), headers: HEADERS.findings })) yield row;
+    for (const [i, f] of ctx.findings.entries()) {
+      const u = f.unit ? unitByCode.get(f.unit) : undefined;
+      const values: Array<string | number | null> = [
+        i + 1,
+        SEVERITY_WORDS[f.severity],
+        f.unit ? (u ? unitWithCode(u) : f.unit) : null,
+        f.file ?? null,
+        f.sheet ?? null,
+        f.cell ?? null,
+        f.message.vi,
+        f.message.en,
+        f.code,
+        f.indicator ?? null,
+      ];
+      const cells = values.map((v, k): [number, CellInput, StyleModel] => [
+        k + 1,
+        typeof v === 'string' ? v.normalize('NFC') : v,
+        {
+          ...BODY,
+          vertical: 'top',
+          ...(k === 1 ? { fill: SEVERITY_FILL[f.severity], horizontal: 'center' } : {}),
+          ...(k === 0 || k === 5 ? { horizontal: 'center' } : {}),
+          ...(k === 8 || k === 9 || k === 5 ? { numFmt: NUM_FMT.text } : {}),
+        },
+      ]);
+      yield rowOf(palette, columns, L.firstRow + i, cells);
+    }
+  });
 }

@@ -7,7 +7,7 @@ import type { IndicatorTotal, UnitResult } from '../../consolidate/types.ts';
 import { CONSOLIDATED_TITLES, HEADERS } from '../../vocabulary/sheets.ts';
 import { unitDisplayName } from '../../vocabulary/units.ts';
 import { NOT_SENT, STATUS_WORDS } from '../../vocabulary/words.ts';
-import { BODY, HEADER, STATUS_FILL, TOTAL, columnsOf, headRows, type ConsolidatedContext } from './context.ts';
+import { BODY, HEADER, STATUS_FILL, TOTAL, columnsOf, headRows, tableSheet, type ConsolidatedContext } from './context.ts';
 import { CONSOLIDATED_LAYOUT, CONSOLIDATED_SHEETS, matrixWidth } from './layout.ts';
 
 /** Row 3 of the matrix: what the colours mean. */
@@ -43,37 +43,28 @@ export function matrixSheet(ctx: ConsolidatedContext): SheetModel {
   const { plan, palette } = ctx;
   const columns = columnsOf(palette, [5, 9, 22, ...Array.from({ length: P.matrixLastCol - L.matrixLeadColumns }, () => 10)]);
   const print = tablePrint(columns, 'landscape', [L.headerRow, L.headerRow + 1], [1, L.matrixLeadColumns]);
-  return {
-    name: CONSOLIDATED_SHEETS.matrix,
-    columns,
-    freeze: { rows: L.matrixFirstRow - 1, columns: L.matrixLeadColumns },
-    activeCell: 'A1',
-    gridlines: true,
-    validations: [],
-    print,
-    *rows() {
-      const head = headRows(ctx, columns, CONSOLIDATED_TITLES.matrix, { note: LEGEND });
-      const headers = new RowSet(palette);
-      const h1 = L.headerRow;
-      const h2 = L.headerRow + 1;
-      HEADERS.matrixLead.forEach((h, i) => headers.merge(h1, i + 1, h2, i + 1, h, HEADER));
-      for (const indicator of plan.indicators) {
-        const c = P.matrixColumns.get(indicator.code) ?? 0;
-        const w = matrixWidth(indicator);
-        headers.merge(h1, c, h1, c + w - 1, indicator.code, HEADER);
-        if (w === 3) {
-          const words = indicator.measure === 'comparison' ? HEADERS.matrixComparison : HEADERS.matrixRatio;
-          words.forEach((word, k) => headers.put(h2, c + k, word, { ...HEADER, size: 10 }));
-        } else {
-          headers.put(h2, c, indicator.measure === 'boolean' ? HEADERS.matrixYesNo : HEADERS.matrixCount, { ...HEADER, size: 10 });
-        }
+  return tableSheet(CONSOLIDATED_SHEETS.matrix, columns, print, function* rows() {
+    const head = headRows(ctx, columns, CONSOLIDATED_TITLES.matrix, { note: LEGEND });
+    const headers = new RowSet(palette);
+    const h1 = L.headerRow;
+    const h2 = L.headerRow + 1;
+    HEADERS.matrixLead.forEach((h, i) => headers.merge(h1, i + 1, h2, i + 1, h, HEADER));
+    for (const indicator of plan.indicators) {
+      const c = P.matrixColumns.get(indicator.code) ?? 0;
+      const w = matrixWidth(indicator);
+      headers.merge(h1, c, h1, c + w - 1, indicator.code, HEADER);
+      if (w === 3) {
+        const words = indicator.measure === 'comparison' ? HEADERS.matrixComparison : HEADERS.matrixRatio;
+        words.forEach((word, k) => headers.put(h2, c + k, word, { ...HEADER, size: 10 }));
+      } else {
+        headers.put(h2, c, indicator.measure === 'boolean' ? HEADERS.matrixYesNo : HEADERS.matrixCount, { ...HEADER, size: 10 });
       }
-      headers.height(h2, 30);
-      for (const row of [...head, ...headers.rows(columns)]) yield row;
-      for (const [i, u] of ctx.units.entries()) yield unitRow(ctx, columns, P.matrixRows.first + i, i, u);
-      yield totalRow(ctx, columns);
-    },
-  };
+    }
+    headers.height(h2, 30);
+    for (const row of [...head, ...headers.rows(columns)]) yield row;
+    for (const [i, u] of ctx.units.entries()) yield unitRow(ctx, columns, P.matrixRows.first + i, i, u);
+    yield totalRow(ctx, columns);
+  }, { rows: L.matrixFirstRow - 1, columns: L.matrixLeadColumns });
 }
 
 function unitRow(ctx: ConsolidatedContext, columns: SheetModel['columns'], row: number, index: number, u: UnitResult): RowModel {

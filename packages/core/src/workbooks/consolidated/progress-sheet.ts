@@ -7,7 +7,7 @@ import { excelSerial } from '../../vocabulary/dates.ts';
 import { CONSOLIDATED_TITLES, HEADERS } from '../../vocabulary/sheets.ts';
 import { unitDisplayName } from '../../vocabulary/units.ts';
 import { NO, UNKNOWN_MARK, YES } from '../../vocabulary/words.ts';
-import { BODY, columnsOf, headRows, type ConsolidatedContext } from './context.ts';
+import { BODY, columnsOf, headRows, tableSheet, type ConsolidatedContext } from './context.ts';
 import { CONSOLIDATED_LAYOUT, CONSOLIDATED_SHEETS } from './layout.ts';
 
 /** Said in the "sent" and "on time" columns of a unit that reported without being expected: not counted as "Có". */
@@ -25,34 +25,25 @@ export function progressSheet(ctx: ConsolidatedContext): SheetModel {
   const deadline = excelSerial(ctx.result.period.deadline);
   const center: StyleModel = { ...BODY, horizontal: 'center' };
   const date: StyleModel = { ...center, numFmt: NUM_FMT.date };
-  return {
-    name: CONSOLIDATED_SHEETS.progress,
-    columns,
-    freeze: { rows: L.headerRow, columns: 0 },
-    activeCell: 'A1',
-    gridlines: true,
-    validations: [],
-    print: tablePrint(columns, 'landscape', [L.headerRow, L.headerRow]),
-    *rows() {
-      for (const row of headRows(ctx, columns, CONSOLIDATED_TITLES.progress, { headers: HEADERS.progress, headerHeight: 34 })) yield row;
-      for (const [i, u] of ctx.units.entries()) {
-        const outside = ctx.unexpected.has(u.code);
-        const sent = !u.submitted ? NO : outside ? NOT_EXPECTED : YES;
-        const onTime = u.onTime === null ? UNKNOWN_MARK : outside ? NOT_EXPECTED : u.onTime ? YES : NO;
-        const onTimeFill = u.onTime === null ? COLOR.missing : u.onTime ? COLOR.met : COLOR.notMet;
-        const cells: Array<[number, CellInput, StyleModel]> = [
-          [1, i + 1, center],
-          [2, u.code, { ...center, numFmt: NUM_FMT.text }],
-          [3, unitDisplayName(u), BODY],
-          [4, sent, { ...center, fill: u.submitted ? COLOR.met : COLOR.missing }],
-          [5, u.submittedOn ? excelSerial(u.submittedOn) : null, date],
-          [6, u.receivedOn ? excelSerial(u.receivedOn) : null, date],
-          [7, deadline, date],
-          [8, onTime, { ...center, fill: onTimeFill }],
-          [9, u.file ? u.file.normalize('NFC') : null, BODY],
-        ];
-        yield rowOf(ctx.palette, columns, L.firstRow + i, cells);
-      }
-    },
-  };
+  return tableSheet(CONSOLIDATED_SHEETS.progress, columns, tablePrint(columns, 'landscape', [L.headerRow, L.headerRow]), function* rows() {
+    for (const row of headRows(ctx, columns, CONSOLIDATED_TITLES.progress, { headers: HEADERS.progress, headerHeight: 34 })) yield row;
+    for (const [i, u] of ctx.units.entries()) {
+      const outside = ctx.unexpected.has(u.code);
+      const sent = !u.submitted ? NO : outside ? NOT_EXPECTED : YES;
+      const onTime = u.onTime === null ? UNKNOWN_MARK : outside ? NOT_EXPECTED : u.onTime ? YES : NO;
+      const onTimeFill = u.onTime === null ? COLOR.missing : u.onTime ? COLOR.met : COLOR.notMet;
+      const cells: Array<[number, CellInput, StyleModel]> = [
+        [1, i + 1, center],
+        [2, u.code, { ...center, numFmt: NUM_FMT.text }],
+        [3, unitDisplayName(u), BODY],
+        [4, sent, { ...center, fill: u.submitted ? COLOR.met : COLOR.missing }],
+        [5, u.submittedOn ? excelSerial(u.submittedOn) : null, date],
+        [6, u.receivedOn ? excelSerial(u.receivedOn) : null, date],
+        [7, deadline, date],
+        [8, onTime, { ...center, fill: onTimeFill }],
+        [9, u.file ? u.file.normalize('NFC') : null, BODY],
+      ];
+      yield rowOf(ctx.palette, columns, L.firstRow + i, cells);
+    }
+  });
 }

@@ -6,7 +6,7 @@ import type { UnitResult } from '../../consolidate/types.ts';
 import { CONSOLIDATED_TITLES, HEADERS } from '../../vocabulary/sheets.ts';
 import { unitDisplayName } from '../../vocabulary/units.ts';
 import { NOT_SENT } from '../../vocabulary/words.ts';
-import { BODY, columnsOf, headRows, type ConsolidatedContext } from './context.ts';
+import { BODY, columnsOf, headRows, tableSheet, type ConsolidatedContext } from './context.ts';
 import { CONSOLIDATED_LAYOUT, CONSOLIDATED_SHEETS } from './layout.ts';
 
 /** True for a unit with a score to rank. */
@@ -41,33 +41,24 @@ export function rankingSheet(ctx: ConsolidatedContext): SheetModel {
   const headers = HEADERS.ranking(primary ? primary.scale : null, others.map((p) => p.name.vi.normalize('NFC')));
   const ordered = rankingOrder(ctx.units);
   const last = L.firstRow + ordered.length - 1;
-  return {
-    name: CONSOLIDATED_SHEETS.ranking,
-    columns,
-    freeze: { rows: L.headerRow, columns: 0 },
-    activeCell: 'A1',
-    gridlines: true,
-    validations: [],
-    print: tablePrint(columns, 'landscape', [L.headerRow, L.headerRow]),
-    *rows() {
-      for (const row of headRows(ctx, columns, CONSOLIDATED_TITLES.ranking, { headers, headerHeight: 50 })) yield row;
-      for (const [i, u] of ordered.entries()) {
-        const row = L.firstRow + i;
-        const has = isScored(u);
-        const cells: Array<[number, CellInput, StyleModel]> = [
-          [1, i + 1, { ...BODY, horizontal: 'center' }],
-          [2, unitDisplayName(u), BODY],
-          [3, has ? u.score : null, { ...BODY, numFmt: NUM_FMT.score, horizontal: 'right' }],
-          [4, has ? { formula: `RANK(C${row},$C$${L.firstRow}:$C$${last})`, result: u.rank ?? '' } : null, { ...BODY, horizontal: 'center' }],
-          [5, has && u.band ? u.band.vi.normalize('NFC') : u.submitted ? null : NOT_SENT, { ...BODY, horizontal: 'center', ...(u.submitted ? {} : { fill: COLOR.missing }) }],
-        ];
-        others.forEach((p, k) => {
-          const s = u.submitted ? u.scores[p.id]?.score : undefined;
-          cells.push([6 + k, typeof s === 'number' ? s : null, { ...BODY, numFmt: NUM_FMT.score, horizontal: 'right' }]);
-        });
-        cells.push([6 + others.length, u.code, { ...BODY, numFmt: NUM_FMT.text, horizontal: 'center' }]);
-        yield rowOf(palette, columns, row, cells);
-      }
-    },
-  };
+  return tableSheet(CONSOLIDATED_SHEETS.ranking, columns, tablePrint(columns, 'landscape', [L.headerRow, L.headerRow]), function* rows() {
+    for (const row of headRows(ctx, columns, CONSOLIDATED_TITLES.ranking, { headers, headerHeight: 50 })) yield row;
+    for (const [i, u] of ordered.entries()) {
+      const row = L.firstRow + i;
+      const has = isScored(u);
+      const cells: Array<[number, CellInput, StyleModel]> = [
+        [1, i + 1, { ...BODY, horizontal: 'center' }],
+        [2, unitDisplayName(u), BODY],
+        [3, has ? u.score : null, { ...BODY, numFmt: NUM_FMT.score, horizontal: 'right' }],
+        [4, has ? { formula: `RANK(C${row},$C$${L.firstRow}:$C$${last})`, result: u.rank ?? '' } : null, { ...BODY, horizontal: 'center' }],
+        [5, has && u.band ? u.band.vi.normalize('NFC') : u.submitted ? null : NOT_SENT, { ...BODY, horizontal: 'center', ...(u.submitted ? {} : { fill: COLOR.missing }) }],
+      ];
+      others.forEach((p, k) => {
+        const s = u.submitted ? u.scores[p.id]?.score : undefined;
+        cells.push([6 + k, typeof s === 'number' ? s : null, { ...BODY, numFmt: NUM_FMT.score, horizontal: 'right' }]);
+      });
+      cells.push([6 + others.length, u.code, { ...BODY, numFmt: NUM_FMT.text, horizontal: 'center' }]);
+      yield rowOf(palette, columns, row, cells);
+    }
+  });
 }

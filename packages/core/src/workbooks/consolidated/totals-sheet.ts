@@ -8,7 +8,7 @@ import type { Indicator } from '../../plan/schema.ts';
 import { formatDate } from '../../vocabulary/dates.ts';
 import { CONSOLIDATED_TITLES, HEADERS } from '../../vocabulary/sheets.ts';
 import { YES } from '../../vocabulary/words.ts';
-import { BODY, HEADER, NOTE, SUBTITLE, TITLE, columnsOf, type ConsolidatedContext } from './context.ts';
+import { BODY, HEADER, NOTE, SUBTITLE, TITLE, columnsOf, tableSheet, type ConsolidatedContext } from './context.ts';
 import { CONSOLIDATED_LAYOUT, CONSOLIDATED_SHEETS, matrixWidth } from './layout.ts';
 import { orEmpty, ratioFormula, sumFormula } from './matrix-sheet.ts';
 
@@ -134,16 +134,7 @@ export function totalsSheet(ctx: ConsolidatedContext): SheetModel {
   if (breakBefore) rows.breakAfter(S.title - 1);
   else if (!('scale' in print.fit) && print.fit.height !== 1) for (const after of keepTogether(rows.rows(columns), print, columns, [[S.title, S.note]])) rows.breakAfter(after);
   const finalRows = rows.rows(columns);
-  return {
-    name: CONSOLIDATED_SHEETS.totals,
-    columns,
-    freeze: { rows: L.headerRow, columns: 0 },
-    activeCell: 'A1',
-    gridlines: true,
-    validations: [],
-    print,
-    rows: () => finalRows,
-  };
+  return tableSheet(CONSOLIDATED_SHEETS.totals, columns, print, () => finalRows);
 }
 
 /**
