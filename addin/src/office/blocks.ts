@@ -4,7 +4,7 @@
  * and rectangles of cells sharing a look (one format assignment per rectangle instead of one per
  * cell). Shared by the Office.js host and the in-memory test host.
  */
-import { formatA1, numberToColumn, type BookModel, type CellModel, type RowModel, type StyleModel } from '@cchc-kpi/core';
+import { formatRange, numberToColumn, type BookModel, type CellModel, type RowModel, type StyleModel } from '@cchc-kpi/core';
 
 /** The look of a cell as Office.js sets it: `#RRGGBB` fill; only what differs from the defaults (Times New Roman 12, middle, not wrapped, locked). */
 export interface OfficeStyle {
@@ -46,11 +46,9 @@ export interface StyleRect {
   style: OfficeStyle;
 }
 
-/** `A1` or `A1:C3`. */
+/** `A1` or `A1:C3` (core's `formatRange`). */
 export function rangeA1(fromRow: number, fromCol: number, toRow: number, toCol: number): string {
-  const a = formatA1({ row: fromRow, col: fromCol });
-  const b = formatA1({ row: toRow, col: toCol });
-  return a === b ? a : `${a}:${b}`;
+  return formatRange({ start: { row: fromRow, col: fromCol }, end: { row: toRow, col: toCol } });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../finding.ts';
+import { parseA1 } from '../grid/a1.ts';
 
 /**
  * Deterministic comparisons for the consolidation. Strings compare by UTF-16 code units (`<`),
@@ -12,15 +13,6 @@ export function compareText(a: string | null | undefined, b: string | null | und
   if (a == null && b != null) return -1;
   if (a != null && b == null) return 1;
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** Row and 0-based column of an A1 reference (`$` allowed), or null. */
-function parseA1(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of (m[1] as string).toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
 }
 
 /** Cells in reading order: by row, then column (`B2` before `A10`); unreadable references after, as text. */
