@@ -1,4 +1,4 @@
-import { NOT_SENT, STATUS_WORDS, formatNumber, formatPercent, unitDisplayName, type Comparison, type Consolidation, type IndicatorResult, type Plan, type UnitResult } from '@cchc-kpi/core';
+import { NO, NO_DATA, NOT_SENT, STATUS_WORDS, YES, formatNumber, formatPercent, unitDisplayName, type Comparison, type Consolidation, type IndicatorResult, type Plan, type UnitResult } from '@cchc-kpi/core';
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_FONT } from './svg.ts';
 
@@ -129,7 +129,7 @@ export function indicatorRows(plan: Plan, result: Consolidation, comparison?: Co
         previous = prev?.ratio ?? null;
       }
     }
-    return { code: indicator.code, value, target: goal, status: met === null ? 'Chưa có số liệu' : met ? 'Đạt' : 'Chưa đạt', label, previous };
+    return { code: indicator.code, value, target: goal, status: met === null ? NO_DATA : met ? STATUS_WORDS.met : STATUS_WORDS.notMet, label, previous };
   });
 }
 
@@ -149,7 +149,7 @@ export function indicatorsSpec(plan: Plan, result: Consolidation, comparison?: C
         color: {
           field: 'status',
           type: 'nominal',
-          scale: { domain: ['Đạt', 'Chưa đạt', 'Chưa có số liệu'], range: ['#1b7837', '#f6a623', '#bdbdbd'] },
+          scale: { domain: [STATUS_WORDS.met, STATUS_WORDS.notMet, NO_DATA], range: ['#1b7837', '#f6a623', '#bdbdbd'] },
           legend: { title: 'Đánh giá', orient: 'bottom', direction: 'horizontal' },
         },
       },
@@ -191,10 +191,10 @@ function cellText(indicatorMeasure: string, r: IndicatorResult | undefined, subm
   if (r.status === 'notApplicable') return '–';
   if (r.status === 'invalid') return 'Lỗi';
   if (r.status === 'missing') return 'Thiếu';
-  if (typeof r.value === 'boolean') return r.value ? 'Có' : 'Không';
+  if (typeof r.value === 'boolean') return r.value ? YES : NO;
   if (indicatorMeasure === 'count' && typeof r.value === 'number') return formatNumber(r.value, 'vi');
   if (r.ratio !== null) return formatPercent(r.ratio, 'vi', 1);
-  return r.status === 'met' ? 'Đạt' : 'Chưa đạt';
+  return STATUS_WORDS[r.status === 'met' ? 'met' : 'notMet'];
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   NATIONAL_NAME,
   REPORTING_BODIES,
   SEVERITY_WORDS,
+  STATUS_WORDS,
   cutoffText,
   deadlineText,
   formatNumber,
@@ -144,7 +145,7 @@ export async function renderHtmlReport(result: Consolidation, plan: Plan, option
 
   // ---- key figures --------------------------------------------------------------------------
   const errors = result.findings.filter((f) => f.severity === 'error').length;
-  const metCity = indicatorRows(plan, result, cmp).filter((r) => r.status === 'Đạt').length;
+  const metCity = indicatorRows(plan, result, cmp).filter((r) => r.status === STATUS_WORDS.met).length;
   push('<div class="kpis">');
   push(`<div class="kpi"><b>${t(`${totals.received}/${totals.expected}`)}</b><span>đơn vị đã gửi báo cáo (${t(formatPercent(totals.completeness, 'vi', 1))})</span></div>`);
   push(`<div class="kpi"><b>${t(`${totals.onTime}/${totals.expected}`)}</b><span>đơn vị gửi đúng hạn (${t(formatPercent(totals.timeliness, 'vi', 1))})</span></div>`);

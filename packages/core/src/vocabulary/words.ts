@@ -20,6 +20,9 @@ export const STATUS_WORDS: Readonly<Record<IndicatorStatus, string>> = {
 /** A finding's severity as shown to officers (table cells, capitalised). */
 export const SEVERITY_WORDS: Readonly<Record<Severity, string>> = { error: 'Lỗi', warning: 'Cảnh báo', notice: 'Lưu ý' };
 
+/** Said of a city result no unit gave a figure for. */
+export const NO_DATA = 'Chưa có số liệu';
+
 /** Said of an expected unit whose report did not arrive (a status of its own in tables). */
 export const NOT_SENT = 'Chưa gửi';
 

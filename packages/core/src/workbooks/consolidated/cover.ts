@@ -11,7 +11,7 @@ import { NATIONAL_MOTTO, NATIONAL_NAME, numberLine } from '../../vocabulary/head
 import { cutoffText, periodName, planCitation } from '../../vocabulary/periods.ts';
 import { CONSOLIDATED_SHEET_NAMES } from '../../vocabulary/sheets.ts';
 import { unitDisplayName } from '../../vocabulary/units.ts';
-import { REPORTING_BODIES, STATUS_WORDS } from '../../vocabulary/words.ts';
+import { NO_DATA, REPORTING_BODIES, STATUS_WORDS } from '../../vocabulary/words.ts';
 import type { ConsolidatedContext } from './context.ts';
 import { CONSOLIDATED_LAYOUT, CONSOLIDATED_SHEETS } from './layout.ts';
 import { isScored, rankingOrder } from './ranking-sheet.ts';
@@ -208,7 +208,7 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
   ];
   g.header(indicatorCols, 34);
   const notMetCity: string[] = [];
-  const NONE = 'Chưa có số liệu';
+  const NONE = NO_DATA;
   const MET = STATUS_WORDS.met;
   const NOT_MET = STATUS_WORDS.notMet;
   const hasUnits = ctx.units.length > 0;
