@@ -1,4 +1,4 @@
-import { hasErrors, parsePeriod, type Period } from '@cchc-kpi/core';
+import { findingCountsText, hasErrors, parsePeriod, type Period } from '@cchc-kpi/core';
 import { loadContext } from '../context.ts';
 import { checkEntry } from '../json.ts';
 import { formatFinding, printable, type Lang } from '../io/lang.ts';
@@ -41,7 +41,7 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
     errors ||= hasErrors(outcome.findings) || (!outcome.checked && !outcome.ownOutput);
     entries.push(checkEntry(outcome, context.value.plan));
     if (!options.json) {
-      io.out(`${printable(outcome.file)}: ${outcome.findings.length === 0 ? (options.lang === 'vi' ? 'không có phát hiện nào' : 'no findings') : ''}`);
+      io.out(`${printable(outcome.file)}: ${outcome.findings.length === 0 ? (options.lang === 'vi' ? findingCountsText([]) : 'no findings') : ''}`);
       for (const finding of outcome.findings) io.out(`  ${formatFinding(finding, options.lang)}`);
     }
   }

@@ -265,7 +265,7 @@ export async function runInspect(path: string, options: InspectOptions, io: Io):
     } else if (reading?.layout) {
       for (const line of describeLayout(reading.layout, lang)) io.out(printable(line));
     } else {
-      io.out(vi ? 'Không đọc được báo cáo từ tệp (xem các phát hiện).' : 'No report could be read from the file (see the findings).');
+      io.out(vi ? 'Không đọc được báo cáo từ tệp (xem các lỗi, cảnh báo).' : 'No report could be read from the file (see the findings).');
     }
     if (savedTo !== null) io.out(`${vi ? 'Đã lưu ánh xạ' : 'Mapping saved'}: ${savedTo}`);
     if (findings.length > 0) {

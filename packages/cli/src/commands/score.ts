@@ -55,7 +55,7 @@ export async function runScore(path: string, options: ScoreOptions, io: Io): Pro
       }
     }
     if (!entry.scores || Object.keys(entry.scores).length === 0) {
-      io.out(options.lang === 'vi' ? '  Không chấm điểm được (xem các phát hiện).' : '  Could not score (see the findings).');
+      io.out(options.lang === 'vi' ? '  Không chấm điểm được (xem các lỗi, cảnh báo).' : '  Could not score (see the findings).');
     }
     for (const finding of outcome.findings) io.out(`  ${formatFinding(finding, options.lang)}`);
   }
