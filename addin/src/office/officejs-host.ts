@@ -200,6 +200,9 @@ export class OfficeJsHost implements Host {
       const written = new Map<string, Excel.Worksheet>();
       const breaks = new Map<string, number[]>();
       let temp = 0;
+      // Every sheet exists before any formula is written: a formula naming a sheet Excel does not
+      // know yet (the cover reads "Tổng hợp", which reads "Đơn vị × chỉ tiêu") would become an
+      // external reference.
       for (const spec of book.sheets) {
         const old = existing.get(nameKey(spec.name));
         let ws: Excel.Worksheet;
@@ -215,6 +218,9 @@ export class OfficeJsHost implements Host {
           ws = worksheets.add(spec.name);
         }
         written.set(spec.name, ws);
+      }
+      for (const spec of book.sheets) {
+        const ws = written.get(spec.name) as Excel.Worksheet;
         const sheetBreaks = await this.writeSheet(ws, spec, book.styles, blockRows, skipped, async (cells) => {
           done += cells;
           await sync();

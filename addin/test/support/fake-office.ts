@@ -400,7 +400,15 @@ class FakeRange extends Loadable {
     return this.get('formulas');
   }
   set formulas(grid: unknown[][]) {
+    for (const line of grid) for (const v of line) if (typeof v === 'string' && v.startsWith('=')) this.checkSheets(v);
     this.assign(grid, (cell, v) => coerce(v, cell));
+  }
+  /** Excel turns a reference to a sheet it does not have into a link to another workbook: refuse it here. */
+  private checkSheets(formula: string): void {
+    for (const m of formula.matchAll(/'((?:[^']|'')+)'!/g)) {
+      const name = (m[1] ?? '').replace(/''/g, "'");
+      if (!this.s.wb.getSheet(name)) throw officeError('InvalidArgument', `Formula ${formula} refers to sheet "${name}", which does not exist (Excel would make it an external link).`);
+    }
   }
   get numberFormat(): string[][] {
     return this.get('numberFormat');
