@@ -42,7 +42,8 @@ export function reportSheet(ctx: TemplateContext): SheetModel {
   const { plan, unit, period, palette } = ctx;
   const L = TEMPLATE_LAYOUT;
   const C = L.columns;
-  const columns = columnsOf(palette, [5, 8, 50, 10, 14, 15, 15, 10, 20, 28]);
+  // column B is wide enough for the bold "Đơn vị báo cáo:" merged across A:B
+  const columns = columnsOf(palette, [5, 11, 50, 10, 14, 15, 15, 10, 20, 28]);
   const lastCol = columns.length;
   const rows = new RowSet(palette);
   const validations: ValidationModel[] = [];
