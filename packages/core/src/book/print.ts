@@ -60,6 +60,20 @@ export function printedScale(print: PrintModel, columns: readonly ColumnModel[])
   return 'scale' in print.fit ? print.fit.scale : print.fit.width === 0 ? 100 : fitWidthScale(columns, print.orientation, print.margins);
 }
 
+/**
+ * How many leading columns print on the first page (all of them when the sheet is fitted to the
+ * page width): a title merged across them stays on that page.
+ */
+export function firstPageColumns(print: PrintModel, columns: readonly ColumnModel[]): number {
+  const printable = ((A4[print.orientation].width - print.margins.left - print.margins.right) * 96 * 100) / printedScale(print, columns);
+  let used = 0;
+  for (const [i, c] of columns.entries()) {
+    used += columnPx(c.width);
+    if (used > printable) return Math.max(1, i);
+  }
+  return columns.length;
+}
+
 /** Points of sheet height one printed page holds. */
 export function pageHeightPt(print: PrintModel, columns: readonly ColumnModel[]): number {
   const inches = A4[print.orientation].height - print.margins.top - print.margins.bottom;

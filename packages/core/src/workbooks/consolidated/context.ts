@@ -49,13 +49,19 @@ export function columnsOf(palette: Palette, widths: readonly number[]): ColumnMo
 
 /**
  * Rows 1–3 of a table sheet: the title merged across `width` columns, the subtitle under it, an
- * optional note on row 3; then the header row `headers` on `headerRow`. (Sheet generators loop
+ * optional note on row 3; then the header row `headers` on `headerRow`. `width`: the columns the
+ * title spans, default all (a table printed over several pages wide titles its first page). (Sheet generators loop
  * over rows rather than `yield*` them: esbuild, which checks the add-in's ES2017 bundle, lowers
  * every `yield*` as if it delegated to an async iterator.)
  */
-export function headRows(ctx: ConsolidatedContext, columns: readonly ColumnModel[], title: string, options: { note?: string; headers?: readonly string[]; headerRow?: number; headerHeight?: number } = {}): RowModel[] {
+export function headRows(
+  ctx: ConsolidatedContext,
+  columns: readonly ColumnModel[],
+  title: string,
+  options: { note?: string; headers?: readonly string[]; headerRow?: number; headerHeight?: number; width?: number } = {},
+): RowModel[] {
   const rows = new RowSet(ctx.palette);
-  const width = columns.length;
+  const width = options.width ?? columns.length;
   rows.merge(1, 1, 1, width, title.normalize('NFC'), TITLE);
   rows.height(1, 22);
   rows.merge(2, 1, 2, width, ctx.subtitle, SUBTITLE);

@@ -1,6 +1,6 @@
 import type { RowModel, SheetModel, StyleModel } from '../../book/model.ts';
 import { NUM_FMT } from '../../book/palette.ts';
-import { tablePrint } from '../../book/print.ts';
+import { firstPageColumns, tablePrint } from '../../book/print.ts';
 import { RowSet, rowOf, type CellInput } from '../../book/rows.ts';
 import { formatA1, numberToColumn } from '../../grid/a1.ts';
 import type { IndicatorTotal, UnitResult } from '../../consolidate/types.ts';
@@ -44,7 +44,7 @@ export function matrixSheet(ctx: ConsolidatedContext): SheetModel {
   const columns = columnsOf(palette, [5, 9, 22, ...Array.from({ length: P.matrixLastCol - L.matrixLeadColumns }, () => 10)]);
   const print = tablePrint(columns, 'landscape', [L.headerRow, L.headerRow + 1], [1, L.matrixLeadColumns]);
   return tableSheet(CONSOLIDATED_SHEETS.matrix, columns, print, function* rows() {
-    const head = headRows(ctx, columns, CONSOLIDATED_TITLES.matrix, { note: LEGEND });
+    const head = headRows(ctx, columns, CONSOLIDATED_TITLES.matrix, { note: LEGEND, width: firstPageColumns(print, columns) });
     const headers = new RowSet(palette);
     const h1 = L.headerRow;
     const h2 = L.headerRow + 1;
