@@ -86,7 +86,7 @@ export function wrappedLines(text: string, widthPx: number, size: number, bold =
         continue;
       }
       if (used > 0) lines += 1;
-      while (w > widthPx) {
+      while (w > widthPx + 1e-9) {
         lines += 1;
         w -= widthPx;
       }
