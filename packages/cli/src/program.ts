@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { EXIT, guardBrokenPipes, processIo } from './commands/io.ts';
 import { describeSystemError } from './io/system-error.ts';
+import { printable } from './io/terminal-text.ts';
 import type { Lang } from './io/lang.ts';
 import { workersOption } from './pool/workers-option.ts';
 
@@ -32,7 +33,9 @@ export function buildProgram(): Command {
   const program = new Command('cchc')
     .description('Chấm điểm và tổng hợp báo cáo tuyên truyền CCHC / Score and consolidate CCHC communication reports')
     .version('0.1.0')
-    .exitOverride();
+    .exitOverride()
+    // commander's own errors quote arguments (file names a shell glob expanded): printable too.
+    .configureOutput({ writeErr: (text) => process.stderr.write(text.split('\n').map(printable).join('\n')) });
   const lang = new Option('--lang <lang>', 'ngôn ngữ / language (vi|en)').choices(['vi', 'en']).default('vi');
   const plan = new Option('--plan <id|file>', 'kế hoạch: mã có sẵn hoặc tệp JSON / plan id or JSON file').default('hatinh-2021');
   const units = new Option('--units <file>', 'thêm đơn vị từ tệp CSV/JSON / extra units from a CSV or JSON file');
@@ -177,10 +180,12 @@ export async function main(argv: string[]): Promise<number> {
     if (typeof code === 'string' && code.startsWith('commander.')) return EXIT.cannotRun;
     const system = describeSystemError(error);
     if (system) {
-      process.stderr.write(`${system.vi}\n${system.en}\n`);
+      process.stderr.write(`${printable(system.vi)}\n${printable(system.en)}\n`);
       return EXIT.cannotRun;
     }
-    process.stderr.write(`Lỗi không mong đợi / unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A programming fault: its stack trace is kept for the report, one printable line per line.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`Lỗi không mong đợi / unexpected error: ${detail.split('\n').map(printable).join('\n')}\n`);
     return EXIT.cannotRun;
   }
 }

@@ -45,6 +45,6 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
       for (const finding of outcome.findings) io.out(`  ${formatFinding(finding, options.lang)}`);
     }
   }
-  if (options.json) io.out(JSON.stringify(entries, null, 2));
+  if (options.json) io.json(entries);
   return errors ? EXIT.findings : EXIT.ok;
 }

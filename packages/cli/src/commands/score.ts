@@ -43,7 +43,7 @@ export async function runScore(path: string, options: ScoreOptions, io: Io): Pro
     entry.score = primary?.score ?? null;
     entry.band = primary?.band ?? null;
   }
-  if (options.json) io.out(JSON.stringify(entry, null, 2));
+  if (options.json) io.json(entry);
   else {
     io.out(`${entry.file}: ${entry.unitName ?? entry.unit ?? '?'} — ${entry.period ?? '?'}`);
     for (const profile of plan.profiles) {
