@@ -24,6 +24,8 @@ export * from './score/score-unit.ts';
 export * from './score/band.ts';
 export * from './received/parse-received.ts';
 export * from './received/codes.ts';
+export * from './json/bounded.ts';
+export * from './json/codes.ts';
 export * from './consolidate/consolidator.ts';
 export * from './consolidate/json.ts';
 export * from './consolidate/rank.ts';

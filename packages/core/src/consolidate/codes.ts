@@ -16,6 +16,7 @@ export const CONSOLIDATION_FINDING_CODES = {
   'received-unknown-unit': { severity: 'warning', about: 'The received-date register names a unit code the registry does not know.' },
   'expected-unit-unknown': { severity: 'warning', about: 'The expected-unit list names a unit code the registry does not know; ignored.' },
   'compare-file-invalid': { severity: 'error', about: 'The --compare file is not a JSON written by `cchc consolidate --json` (consolidate/year-on-year.ts).' },
+  'compare-figure-invalid': { severity: 'warning', about: 'Figures of the --compare consolidation outside the shapes and ranges this tool writes (1e300, a negative count, a ratio not numerator ÷ denominator); ignored, counted in one finding.' },
   'compare-period-not-previous-year': { severity: 'warning', about: 'The --compare consolidation is not the same period one year earlier; changes computed, last year figures not taken.' },
   'compare-plan-differs': { severity: 'notice', about: 'The --compare consolidation was made against another plan; indicators matched by code.' },
   'denominator-from-previous': { severity: 'notice', about: "A comparison indicator (CT2a) without last year's figure: taken from last year's consolidation (consolidate/last-year.ts)." },
