@@ -13,7 +13,7 @@ export const CONSOLIDATION_FINDING_CODES = {
   'report-missing': { severity: 'warning', about: 'An expected unit sent no report for the period.' },
   'unexpected-report': { severity: 'notice', about: 'A unit not on the expected list reported; consolidated, but not in completeness or timeliness.' },
   'received-without-report': { severity: 'warning', about: 'The received-date register records a report, but none of the unit for the period was read.' },
-  'received-unknown-unit': { severity: 'warning', about: 'The received-date register names a unit code the registry does not know.' },
+  'received-unknown-unit': { severity: 'warning', about: 'The received-date register names unit codes the registry does not know: one finding, the code or the count and the first five.' },
   'expected-unit-unknown': { severity: 'warning', about: 'The expected-unit list names a unit code the registry does not know; ignored.' },
   'compare-file-invalid': { severity: 'error', about: 'The --compare file is not a JSON written by `cchc consolidate --json` (consolidate/year-on-year.ts).' },
   'compare-figure-invalid': { severity: 'warning', about: 'Figures of the --compare consolidation outside the shapes and ranges this tool writes (1e300, a negative count, a ratio not numerator ÷ denominator); ignored, counted in one finding.' },
