@@ -32,8 +32,9 @@ export interface PeriodScan {
   unmatchedRanges: UnmatchedRange[];
 }
 
-const DATE = String.raw`(\d{4}-\d{2}-\d{2}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}\s*(?:nam\s*)?\d{4})`;
-const RANGE = new RegExp(String.raw`(?:tu|tinh tu|ke tu)\s*(?:ngay\s*)?${DATE}\s*(?:den|toi|-|–)\s*(?:ngay\s*)?${DATE}`);
+// Regex sources, not `String.raw` templates (the add-in's bundle must parse as ES2017).
+const DATE = /(\d{4}-\d{2}-\d{2}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}\s*(?:nam\s*)?\d{4})/.source;
+const RANGE = new RegExp(`${/(?:tu|tinh tu|ke tu)\s*(?:ngay\s*)?/.source}${DATE}${/\s*(?:den|toi|-|–)\s*(?:ngay\s*)?/.source}${DATE}`);
 const DATE_PHRASE = /ngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}/g;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
