@@ -127,6 +127,8 @@ describe('built task pane', () => {
     expect(names('new RegExp("(?<=a)b"); RegExp("(?<y>x)\\\\k<y>"); new RegExp("a.b", "s"); new RegExp("\\\\p{L}", "u");')).toEqual([
       'RegExp lookbehind (ES2018)', 'RegExp named groups (ES2018)', 'RegExp dotAll flag s (ES2018)', 'RegExp Unicode property escapes (ES2018)',
     ]);
+    // A pattern built in a template, as detect-unit.ts built its word boundaries with \p{L}.
+    expect(names('const r = new RegExp(`(?:^|[^\\\\p{L}])${name}`, "u");')).toEqual(['RegExp Unicode property escapes (ES2018)']);
     expect(names('const x = globalThis.y; Promise.allSettled([]);')).toEqual(['globalThis (ES2020)', 'Promise.allSettled (ES2020)']);
     expect(names('function f(globalThis) { return globalThis; } const o = { BigInt: 1 }; o.BigInt; typeof globalThis;')).toEqual([]);
     expect(newerBuiltins('a.flat(); Object.fromEntries(x);', 'module', new Set(['Array.prototype.flat', 'Object.fromEntries']))).toEqual([]);

@@ -107,6 +107,12 @@ function literalString(node: AnyNode | undefined): string | null {
   return null;
 }
 
+/** The fixed text of a RegExp pattern argument: a string, or a template's literal parts (its `${…}` left out). */
+function patternText(node: AnyNode | undefined): string | null {
+  if (node?.type === 'TemplateLiteral') return (node.quasis as { value: { cooked: string | null } }[]).map((q) => q.value.cooked ?? '').join('');
+  return literalString(node);
+}
+
 function propertyName(member: AnyNode): string | null {
   const property = member.property as AnyNode;
   if (!member.computed && property.type === 'Identifier') return property.name as string;
@@ -158,7 +164,7 @@ export function newerBuiltins(code: string, sourceType: 'module' | 'script', pol
       }
       if (callee.type === 'Identifier' && callee.name === 'RegExp') {
         const args = node.arguments as AnyNode[];
-        const source = literalString(args[0]);
+        const source = patternText(args[0]);
         if (source !== null) checkRegExp(source, literalString(args[1]) ?? '', node);
       }
     },
@@ -167,7 +173,7 @@ export function newerBuiltins(code: string, sourceType: 'module' | 'script', pol
       const callee = node.callee as AnyNode;
       if (callee.type !== 'Identifier' || callee.name !== 'RegExp') return;
       const args = node.arguments as AnyNode[];
-      const source = literalString(args[0]);
+      const source = patternText(args[0]);
       if (source !== null) checkRegExp(source, literalString(args[1]) ?? '', node);
     },
     MemberExpression(n) {

@@ -55,7 +55,7 @@ export * from './text/legacy.ts';
 export * from './text/legacy-tables.ts';
 export * from './text/syllable.ts';
 export * from './text/abbreviations.ts';
-export * from './text/tone-key.ts';
+export * from './text/fold.ts';
 export * from './read/layout/types.ts';
 export * from './read/layout/codes.ts';
 export * from './read/layout/roles.ts';

@@ -2,7 +2,7 @@ import { makeFinding, type Finding } from '../finding.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { detectSeparator, parseCsv } from '../text/csv.ts';
 import { parseDateText } from '../text/dates.ts';
-import { foldText } from '../text/normalize.ts';
+import { foldText } from '../text/fold.ts';
 
 /**
  * The received-date register (sổ theo dõi nhận báo cáo): the date the city office received each

@@ -5,7 +5,7 @@
  */
 import type { Cell } from '../grid/grid.ts';
 import { formatIsoDate, isValidYmd, type Ymd } from './calendar.ts';
-import { foldText } from './normalize.ts';
+import { foldText } from './fold.ts';
 import { excelSerialToIso } from './serial.ts';
 
 /**
