@@ -12,6 +12,8 @@ export * from './report/model.ts';
 export * from './validate/types.ts';
 export * from './score/types.ts';
 export * from './consolidate/types.ts';
+export * from './consolidate/status.ts';
+export * from './consolidate/file-unit.ts';
 export * from './template/names.ts';
 export * from './plan/load.ts';
 export * from './plan/builtin.ts';
