@@ -4,13 +4,15 @@
  * not change what is read, and every cell type that carries a date must give the period.
  * Each case asserts the unit, the period, the header row and the exact numerators/denominators.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { foldText, hatinh2021, hatinhCity2020, normalizeText } from '@cchc-kpi/core';
 import { processFile } from '@cchc-kpi/cli';
 import { layoutXlsx, type LayoutCell } from './support/layout-xlsx.ts';
+import { unzipText } from './support/zip.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cchc-layouts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -116,5 +118,35 @@ describe('the period from a range of two date cells, whatever type carries the d
     const rows = wardReport((s) => s, range({ iso: '2021-03-15T00:00:00' }, { iso: '2021-06-14T00:00:00' }));
     const read = await readLayout('range-q2.xlsx', layoutXlsx('Báo cáo', rows));
     expect(read.period).toBe('2021-Q2');
+  });
+});
+
+/** Debian's python3-openpyxl is built for /usr/bin/python3. */
+const OPENPYXL_PYTHON = '/usr/bin/python3';
+const openpyxlMissing =
+  existsSync(OPENPYXL_PYTHON) && spawnSync(OPENPYXL_PYTHON, ['-c', 'import openpyxl']).status === 0 ? null : 'skipped: openpyxl not installed, install with apt-get install -y python3-openpyxl';
+if (openpyxlMissing) console.warn(`layout-real-files.test.ts (openpyxl): ${openpyxlMissing}`);
+
+describe.skipIf(openpyxlMissing !== null)('a layout written by openpyxl with ISO date cells (iso_dates)', () => {
+  it('reads the period from the two date cells, and the figures', async () => {
+    const out = join(dir, 'openpyxl.xlsx');
+    const script = [
+      'import sys, datetime, openpyxl',
+      'wb = openpyxl.Workbook(); wb.iso_dates = True; ws = wb.active; ws.title = "Báo cáo"',
+      'rows = [["UBND PHƯỜNG ĐẠI NÀI"], ["BÁO CÁO KẾT QUẢ CÔNG TÁC TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH"],',
+      '  ["Số liệu tính từ ngày", datetime.datetime(2020, 12, 15), "đến ngày", datetime.datetime(2021, 6, 14)], [],',
+      '  ["STT", "Nội dung", "Đơn vị tính", "Chỉ tiêu kế hoạch", "Kết quả thực hiện", "Tỷ lệ (%)"],',
+      '  [1, "Tỷ lệ hồ sơ TTHC được cập nhật, công khai tình trạng giải quyết", "hồ sơ", 1234, 1200, "97,2%"]]',
+      'for r in rows: ws.append(r)',
+      'wb.save(sys.argv[1])',
+    ].join('\n');
+    const run = spawnSync(OPENPYXL_PYTHON, ['-c', script, out], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const bytes = new Uint8Array(readFileSync(out));
+    // openpyxl wrote the dates as ISO date cells, the kind that was not found before.
+    expect(unzipText(bytes).get('xl/worksheets/sheet1.xml')).toMatch(/<c r="B3"[^>]*t="d"[^>]*><v>2020-12-15T00:00:00<\/v>/);
+    const read = await readLayout('openpyxl-copy.xlsx', bytes);
+    expect([read.unit, read.period]).toEqual(['18082', '2021-H1']);
+    expect(read.figures).toEqual({ CT3a: [1200, 1234] });
   });
 });
