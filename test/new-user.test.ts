@@ -6,13 +6,14 @@
  * way to run the tool. Every file is built here.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readGrid } from '@cchc-kpi/xlsx';
+import { hatinh2021 } from '@cchc-kpi/core';
+import { readGrid, writeTemplate } from '@cchc-kpi/xlsx';
 import { repoRoot, runCli } from './support/cli.ts';
-import { GOOD_FILL, filledReport, unit } from './support/hostile.ts';
+import { GOOD_FILL, filledReport, period, unit } from './support/hostile.ts';
 import { zipParts } from './support/zip.ts';
 
 let dir = '';
@@ -127,29 +128,40 @@ describe('a document of another Office program renamed .xlsx is named for what i
   });
 });
 
+/** `cchc consolidate FOLDER --period 2021-H1` into OUT/a.xlsx and OUT/a.json. */
+const consolidateInto = (folder: string, out: string, ...extra: string[]) =>
+  runCli(['consolidate', folder, '--period', '2021-H1', '--out', join(out, 'a.xlsx'), '--json', join(out, 'a.json'), ...extra]);
+
 describe('consolidate with no report files at all', () => {
   it('says so in Vietnamese (English with --lang en), writes nothing, exits 2', () => {
     const empty = join(dir, 'trong');
     mkdirSync(empty);
     writeFileSync(join(empty, 'ghi-chu.txt'), 'x');
     const out = join(dir, 'out-empty');
-    const vi = runCli(['consolidate', empty, '--period', '2021-H1', '--out', join(out, 'a.xlsx'), '--json', join(out, 'a.json'), '--quiet']);
+    const vi = consolidateInto(empty, out, '--quiet');
     expect(vi.status).toBe(2);
     expect(vi.stderr).toContain(`Không có tệp báo cáo nào (.xlsx, .xls, .ods) trong ${empty} (đã bỏ qua 1 tệp hoặc thư mục con khác): không tổng hợp và không ghi tệp kết quả nào.`);
-    const en = runCli(['consolidate', empty, '--period', '2021-H1', '--out', join(out, 'a.xlsx'), '--lang', 'en']);
+    const en = consolidateInto(empty, out, '--lang', 'en');
     expect(en.status).toBe(2);
     expect(en.stderr).toContain('No report files (.xlsx, .xls, .ods) in');
     expect(existsSync(out)).toBe(false);
   });
 
-  it('a folder of blank or unreadable forms is not empty: outputs are written, exit 0', () => {
+  it('a folder of blank or unreadable forms is not empty: outputs are written, exit 0', async () => {
     const folder = join(dir, 'hong');
     mkdirSync(folder);
     writeFileSync(join(folder, '18070-2021-H1.xlsx'), 'not a zip');
+    writeFileSync(join(folder, '18073-2021-H1.xlsx'), (await writeTemplate(hatinh2021, unit('18073'), period())).bytes);
     const out = join(dir, 'out-hong');
-    const run = runCli(['consolidate', folder, '--period', '2021-H1', '--out', join(out, 'a.xlsx'), '--json', join(out, 'a.json'), '--quiet']);
+    const run = consolidateInto(folder, out, '--quiet');
     expect(run.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['a.json', 'a.xlsx']);
+    const json = JSON.parse(readFileSync(join(out, 'a.json'), 'utf8')) as { units: { code: string; status: string }[]; totals: { received: number; unreadable: number } };
+    expect(json.units.filter((u) => u.code === '18070' || u.code === '18073').map((u) => [u.code, u.status])).toEqual([
+      ['18070', 'unreadable'],
+      ['18073', 'missing'], // an untouched form is no report
+    ]);
+    expect(json.totals).toMatchObject({ received: 0, unreadable: 1 });
   });
 });
 

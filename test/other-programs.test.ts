@@ -98,7 +98,7 @@ describe.skipIf(missingUno !== null)('a password to open on .ods and .xls (saved
 
   it('consolidate: the units whose only file was encrypted are "unreadable", not "missing"; exit 0', async () => {
     const out = join(dir, 'out');
-    const run = runCli(['consolidate', folder, '--period', '2021-H1', '--convert', '--out', join(out, 'tong-hop.xlsx'), '--json', join(out, 'tong-hop.json'), '--quiet', '--workers', '1']);
+    const run = runCli(['consolidate', folder, '--period', '2021-H1', '--convert', '--out', join(out, 'tong-hop.xlsx'), '--json', join(out, 'tong-hop.json'), '--feedback', join(out, 'phan-hoi'), '--quiet', '--workers', '1']);
     expect(run.status).toBe(0);
     const json = JSON.parse(readFileSync(join(out, 'tong-hop.json'), 'utf8')) as {
       units: { code: string; status: string; submitted: boolean; file: string | null; findings: { code: string }[] }[];
@@ -131,6 +131,24 @@ describe.skipIf(missingUno !== null)('a password to open on .ods and .xls (saved
     expect(line('18073')).toEqual(['Không', '18073-2021-H1.xls', 'Đã gửi, không đọc được']);
     expect(line('18076')).toEqual(['Có', '18076-2021-H1.xlsx', 'Đã nhận']);
     expect(line('18082')).toEqual(['Không', null, 'Chưa nộp']);
+
+    // The signed summary lists them apart from the units that sent nothing.
+    const cover = book.worksheets[0]!;
+    const coverTexts: string[] = [];
+    cover.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && coverTexts.push(cell.value))));
+    expect(coverTexts).toContain('- Đã gửi nhưng tệp không đọc được (tính là chưa nộp, cần gửi lại): Phường Trần Phú, Phường Nam Hà.');
+    expect(coverTexts.find((t) => t.startsWith('- Chưa gửi báo cáo:'))).not.toContain('Trần Phú');
+
+    // The feedback to Trần Phú says what is true: its file came and could not be read, and why.
+    const feedback = new ExcelJS.Workbook();
+    await feedback.xlsx.readFile(join(out, 'phan-hoi', '18070-2021-H1-phan-hoi.xlsx'));
+    const texts: string[] = [];
+    feedback.worksheets[0]!.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && texts.push(cell.value))));
+    const all = texts.join('\n');
+    expect(all).toContain('Đã nhận tệp 18070-2021-H1.ods của đơn vị cho kỳ 2021-H1 nhưng không đọc được');
+    expect(all).toContain('được đặt mật khẩu để mở');
+    expect(all).toContain('Đề nghị đơn vị gửi lại báo cáo trong tệp đọc được');
+    expect(all).not.toContain('Chưa nhận được báo cáo');
   }, 300_000);
 });
 

@@ -151,7 +151,14 @@ export function newerBuiltins(code: string, sourceType: 'module' | 'script', pol
     const at = node.start as number;
     found.push({ name, at, excerpt: code.slice(Math.max(0, at - 30), (node.end as number) + 30) });
   };
-  const checkRegExp = (source: string, flags: string, node: AnyNode): void => {
+  /** `RegExp(pattern, flags)` or `new RegExp(…)` with a pattern written in the code: its ES2018+ features. */
+  const regExpCall = (node: AnyNode): void => {
+    const callee = node.callee as AnyNode;
+    if (callee.type !== 'Identifier' || callee.name !== 'RegExp') return;
+    const args = node.arguments as AnyNode[];
+    const source = patternText(args[0]);
+    if (source === null) return;
+    const flags = literalString(args[1]) ?? '';
     for (const feature of REGEXP_FEATURES) if (feature.test(source, flags)) add(feature.name, node);
   };
   ancestor(ast, {
@@ -162,19 +169,10 @@ export function newerBuiltins(code: string, sourceType: 'module' | 'script', pol
         const name = propertyName(callee);
         if (name !== null && Object.hasOwn(METHODS, name)) add(METHODS[name]!, node);
       }
-      if (callee.type === 'Identifier' && callee.name === 'RegExp') {
-        const args = node.arguments as AnyNode[];
-        const source = patternText(args[0]);
-        if (source !== null) checkRegExp(source, literalString(args[1]) ?? '', node);
-      }
+      regExpCall(node);
     },
     NewExpression(n) {
-      const node = n as unknown as AnyNode;
-      const callee = node.callee as AnyNode;
-      if (callee.type !== 'Identifier' || callee.name !== 'RegExp') return;
-      const args = node.arguments as AnyNode[];
-      const source = patternText(args[0]);
-      if (source !== null) checkRegExp(source, literalString(args[1]) ?? '', node);
+      regExpCall(n as unknown as AnyNode);
     },
     MemberExpression(n) {
       const node = n as unknown as AnyNode;
