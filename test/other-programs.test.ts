@@ -98,7 +98,7 @@ describe.skipIf(missingUno !== null)('a password to open on .ods and .xls (saved
 
   it('consolidate: the units whose only file was encrypted are "unreadable", not "missing"; exit 0', async () => {
     const out = join(dir, 'out');
-    const run = runCli(['consolidate', folder, '--period', '2021-H1', '--convert', '--out', join(out, 'tong-hop.xlsx'), '--json', join(out, 'tong-hop.json'), '--feedback', join(out, 'phan-hoi'), '--quiet', '--workers', '1']);
+    const run = runCli(['consolidate', folder, '--period', '2021-H1', '--convert', '--out', join(out, 'tong-hop.xlsx'), '--json', join(out, 'tong-hop.json'), '--feedback', join(out, 'phan-hoi'), '--html', join(out, 'bao-cao.html'), '--quiet', '--workers', '1']);
     expect(run.status).toBe(0);
     const json = JSON.parse(readFileSync(join(out, 'tong-hop.json'), 'utf8')) as {
       units: { code: string; status: string; submitted: boolean; file: string | null; findings: { code: string }[] }[];
@@ -138,6 +138,8 @@ describe.skipIf(missingUno !== null)('a password to open on .ods and .xls (saved
     cover.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && coverTexts.push(cell.value))));
     expect(coverTexts).toContain('- Đã gửi nhưng tệp không đọc được (tính là chưa nộp, cần gửi lại): Phường Trần Phú, Phường Nam Hà.');
     expect(coverTexts.find((t) => t.startsWith('- Chưa gửi báo cáo:'))).not.toContain('Trần Phú');
+
+    expect(readFileSync(join(out, 'bao-cao.html'), 'utf8')).toContain('Đã gửi, tệp không đọc được');
 
     // The feedback to Trần Phú says what is true: its file came and could not be read, and why.
     const feedback = new ExcelJS.Workbook();
