@@ -74,6 +74,13 @@ describe("units' own layouts: look-alike letters and tone writings read the same
     expect(read.codes).not.toContain('layout-row-unmatched');
   });
 
+  it('finds the unit whatever the spelling of its name: Thạch Quý as "THẠCH QUÍ" (old i/y), with NFD tones', async () => {
+    const t = (s: string): string => s.replace('PHƯỜNG ĐẠI NÀI', 'PHƯỜNG THẠCH QUÍ').normalize('NFD');
+    const read = await readLayout('thach-qui.xlsx', layoutXlsx('Báo cáo', wardReport(t)));
+    expect([read.unit, read.period]).toEqual(['18091', '2021-H1']);
+    expect(read.figures).toEqual(EXPECTED_FIGURES);
+  });
+
   it('reads the period from "6 THÁNG ÐẦU NĂM" and "QUÍ II" written with the look-alikes too', async () => {
     const half = await readLayout('half.xlsx', layoutXlsx('Sheet1', wardReport((s) => s, ['BÁO CÁO 6 THÁNG \u00D0ẦU NĂM 2021'.normalize('NFD')])));
     expect([half.unit, half.period]).toEqual(['18082', '2021-H1']);
