@@ -7,6 +7,7 @@
  */
 import {
   CONSOLIDATED_MARKER_NAME,
+  SUBMISSION_STATUS_LABELS,
   formatA1,
   listEntry,
   numberToColumn,
@@ -25,6 +26,7 @@ import {
   CONSOLIDATED_SHEETS,
   NUM_FMT,
   SEVERITY_LABEL,
+  SUBMISSION_STATUS_FILL,
   cutoffText,
   excelSerial,
   nfc,
@@ -120,12 +122,12 @@ export function consolidatedBook(result: Consolidation, plan: Plan): { book: Boo
   const name = (u: Pick<UnitResult, 'name' | 'kind'>): string => unitDisplayName(u);
 
   // ---- Tiến độ nộp ----
-  const progressSheet = newSheet(S.progress, { widths: [6, 10, 26, 10, 13, 13, 13, 11, 34] });
+  const progressSheet = newSheet(S.progress, { widths: [6, 10, 26, 10, 13, 13, 13, 11, 34, 18] });
   progressSheet.freeze = { rows: L.headerRow, columns: 0 };
   const progress = new Written();
   const progressLast = L.firstRow + units.length - 1;
   {
-    const headers = ['STT', 'Mã đơn vị', 'Đơn vị', 'Đã nộp', 'Ngày báo cáo', 'Ngày nhận', 'Hạn nộp', 'Đúng hạn', 'Tệp báo cáo'];
+    const headers = ['STT', 'Mã đơn vị', 'Đơn vị', 'Đã nộp', 'Ngày báo cáo', 'Ngày nhận', 'Hạn nộp', 'Đúng hạn', 'Tệp báo cáo', 'Tình trạng'];
     titles(progressSheet, headers.length, 'TIẾN ĐỘ NỘP BÁO CÁO', subtitle);
     headers.forEach((h, i) => put(progressSheet, L.headerRow, i + 1, h, HEADER));
     units.forEach((u, i) => {
@@ -142,6 +144,8 @@ export function consolidatedBook(result: Consolidation, plan: Plan): { book: Boo
       put(progressSheet, row, 7, excelSerial(period.deadline), { numFmt: NUM_FMT.date, horizontal: 'center' });
       put(progressSheet, row, 8, onTime, { horizontal: 'center', fill: onTimeFill });
       put(progressSheet, row, 9, u.file ? nfc(u.file) : null);
+      // Status: tells a unit whose file could not be read from one that sent nothing.
+      put(progressSheet, row, 10, SUBMISSION_STATUS_LABELS[u.status].vi, { horizontal: 'center', fill: argbToHex(SUBMISSION_STATUS_FILL[u.status]) });
       progress.set(row, 4, submitted);
       progress.set(row, 8, onTime);
     });

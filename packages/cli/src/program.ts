@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
 import { EXIT, guardBrokenPipes, processIo } from './commands/io.ts';
+import { writeCommanderError } from './io/commander-errors.ts';
+import { langAnywhere } from './io/lang-anywhere.ts';
 import { describeSystemError } from './io/system-error.ts';
 import { printable } from './io/terminal-text.ts';
 import type { Lang } from './io/lang.ts';
@@ -34,8 +36,8 @@ export function buildProgram(): Command {
     .description('Chấm điểm và tổng hợp báo cáo tuyên truyền CCHC / Score and consolidate CCHC communication reports')
     .version('0.1.0')
     .exitOverride()
-    // commander's own errors quote arguments (file names a shell glob expanded): printable too.
-    .configureOutput({ writeErr: (text) => process.stderr.write(text.split('\n').map(printable).join('\n')) });
+    // commander's own errors in Vietnamese, then English (before the commands: they inherit it).
+    .configureOutput({ outputError: writeCommanderError });
   const lang = new Option('--lang <lang>', 'ngôn ngữ / language (vi|en)').choices(['vi', 'en']).default('vi');
   const plan = new Option('--plan <id|file>', 'kế hoạch: mã có sẵn hoặc tệp JSON / plan id or JSON file').default('hatinh-2021');
   const units = new Option('--units <file>', 'thêm đơn vị từ tệp CSV/JSON / extra units from a CSV or JSON file');
@@ -97,17 +99,17 @@ export function buildProgram(): Command {
 
   program
     .command('score')
-    .description('Chấm điểm một báo cáo / score one report')
-    .argument('<file>', 'tệp báo cáo / report file')
+    .description('Chấm điểm báo cáo / score reports')
+    .argument('<files...>', 'tệp hoặc thư mục / files or folders')
     .option('--json', 'in JSON / print JSON')
     .addOption(mappingsOption())
     .addOption(convertOption())
     .addOption(plan)
     .addOption(units)
     .addOption(lang)
-    .action(async (file: string, options) => {
+    .action(async (files: string[], options) => {
       const { runScore } = await import('./commands/score.ts');
-      set(await runScore(file, { ...options, lang: options.lang as Lang }, io));
+      set(await runScore(files, { ...options, lang: options.lang as Lang }, io));
     });
 
   program
@@ -172,7 +174,8 @@ export async function main(argv: string[]): Promise<number> {
     const [first, second] = argv.slice(2);
     const helped = first === 'help' ? program.commands.find((c) => c.name() === second) : undefined;
     if (helped) await addLoadedOptions(helped);
-    await program.parseAsync(argv);
+    // `--lang` is accepted anywhere on the command line, before the command name too.
+    await program.parseAsync(langAnywhere(argv, program.commands.map((c) => c.name())));
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     const code = (error as { code?: string }).code;

@@ -3,6 +3,7 @@
  * to a command only once it is the one run (`addLoadedOptions`), yet every way of asking for help
  * lists them, from the sources and from the bundle alike.
  */
+import { langAnywhere } from '../src/io/lang-anywhere.ts';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -70,4 +71,22 @@ describe('help and version, from the sources and from the bundle', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("argument 'size' is invalid");
   }, 120_000);
+});
+
+describe('--lang anywhere on the command line (langAnywhere)', () => {
+  const commands = ['template', 'check', 'inspect', 'score', 'consolidate'];
+  const node = ['node', 'cchc'];
+  it.each([
+    [['--lang', 'en', 'check', 'a.xlsx'], ['check', 'a.xlsx', '--lang', 'en']],
+    [['--lang=en', 'consolidate', 'dir', '--period', '2021-H1'], ['consolidate', 'dir', '--period', '2021-H1', '--lang', 'en']],
+    [['check', '--lang', 'en', 'a.xlsx'], ['check', 'a.xlsx', '--lang', 'en']],
+    [['--lang', 'vi', 'check', '--lang', 'en', 'a.xlsx'], ['check', 'a.xlsx', '--lang', 'en']],
+    [['check', 'a.xlsx', '--', '--lang', 'en'], ['check', 'a.xlsx', '--', '--lang', 'en']],
+    [['--lang', 'en', '--help'], ['--help']],
+    [['--lang', 'en', 'help', 'check'], ['help', 'check']],
+    [['check', 'a.xlsx'], ['check', 'a.xlsx']],
+    [['check', '--lang'], ['check', '--lang']],
+  ])('%j → %j', (args, expected) => {
+    expect(langAnywhere([...node, ...args], commands)).toEqual([...node, ...expected]);
+  });
 });

@@ -12,3 +12,5 @@ export * from './write/cover.ts';
 export * from './write/feedback.ts';
 export * from './write/sheet-name.ts';
 export * from './read/marker.ts';
+export { detectEncryption, hasBiffFilePass, type EncryptionKind } from './read/encryption.ts';
+export { encryptedFile } from './read/findings.ts';

@@ -11,7 +11,7 @@ import { readReceivedRegister } from '../io/received.ts';
 import { parseCsvSeparator } from '../io/csv.ts';
 import { isOwnOutput } from '../io/own-output.ts';
 import { scanInputs, skipFinding } from '../io/inputs.ts';
-import type { Lang } from '../io/lang.ts';
+import { printable, type Lang } from '../io/lang.ts';
 import { removePendingTempFiles } from '../io/atomic-write.ts';
 import { createReadPool, defaultWorkerCount } from '../pool/read-pool.ts';
 import { createProgress } from '../progress.ts';
@@ -82,6 +82,11 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
   }
   const scan = await scanInputs(paths);
   if (scan.missing.length > 0) return io.missing(scan.missing, lang);
+  // Nothing to consolidate at all: say so, write nothing (a folder of blank or unreadable forms is not this).
+  if (scan.files.length === 0) {
+    io.err(noInputFiles(paths, scan.skipped.length, lang));
+    return EXIT.cannotRun;
+  }
   const inputs = new Set(scan.files.map((f) => resolve(f)));
   for (const output of outputs) {
     // An output among the inputs is refused, unless it is our own earlier consolidated workbook.
@@ -168,11 +173,19 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
   return EXIT.ok;
 }
 
+/** Error text when the inputs hold no workbook at all (exit 2, nothing written). */
+function noInputFiles(paths: readonly string[], skipped: number, lang: Lang): string {
+  const where = paths.map((p) => printable(p)).join(', ');
+  return lang === 'vi'
+    ? `Không có tệp báo cáo nào (.xlsx, .xls, .ods) trong ${where}${skipped > 0 ? ` (đã bỏ qua ${skipped} tệp hoặc thư mục con khác)` : ''}: không tổng hợp và không ghi tệp kết quả nào. Hãy kiểm tra lại đường dẫn thư mục báo cáo.`
+    : `No report files (.xlsx, .xls, .ods) in ${where}${skipped > 0 ? ` (${skipped} other files or subfolders skipped)` : ''}: nothing consolidated, no output written. Check the path of the report folder.`;
+}
+
 function summary(result: Consolidation, options: ConsolidateOptions, lang: Lang): string {
   const { totals } = result;
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const late = totals.received - totals.onTime;
   return lang === 'vi'
-    ? `Kỳ ${result.period.code}: đã nhận ${totals.received}/${totals.expected} đơn vị, đúng hạn ${totals.onTime}, muộn hoặc chưa rõ ngày ${late}; ${result.findings.length} phát hiện (${errors} lỗi). Đã ghi ${outputFiles(options).join(', ')}${reportSummary(options, result.units.length, lang)}.`
-    : `Period ${result.period.code}: received ${totals.received}/${totals.expected} units, on time ${totals.onTime}, late or undated ${late}; ${result.findings.length} findings (${errors} errors). Wrote ${outputFiles(options).join(', ')}${reportSummary(options, result.units.length, lang)}.`;
+    ? `Kỳ ${result.period.code}: đã nhận ${totals.received}/${totals.expected} đơn vị${totals.unreadable > 0 ? ` (thêm ${totals.unreadable} đơn vị gửi tệp không đọc được)` : ''}, đúng hạn ${totals.onTime}, muộn hoặc chưa rõ ngày ${late}; ${result.findings.length} phát hiện (${errors} lỗi). Đã ghi ${outputFiles(options).join(', ')}${reportSummary(options, result.units.length, lang)}.`
+    : `Period ${result.period.code}: received ${totals.received}/${totals.expected} units${totals.unreadable > 0 ? ` (and ${totals.unreadable} units sent files that could not be read)` : ''}, on time ${totals.onTime}, late or undated ${late}; ${result.findings.length} findings (${errors} errors). Wrote ${outputFiles(options).join(', ')}${reportSummary(options, result.units.length, lang)}.`;
 }

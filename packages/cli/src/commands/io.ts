@@ -62,7 +62,7 @@ export function processIo(): Io {
       return EXIT.cannotRun;
     },
     noFiles(lang) {
-      io.err(lang === 'vi' ? 'Không có tệp báo cáo nào (.xlsx) để đọc.' : 'No report files (.xlsx) to read.');
+      io.err(lang === 'vi' ? 'Không có tệp báo cáo nào (.xlsx, .xls, .ods) để đọc.' : 'No report files (.xlsx, .xls, .ods) to read.');
       return EXIT.cannotRun;
     },
     isTty: Boolean(process.stderr.isTTY),

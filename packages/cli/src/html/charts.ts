@@ -56,7 +56,7 @@ export function scoresSpec(plan: Plan, units: readonly UnitResult[]): TopLevelSp
     score: u.submitted ? u.score : null,
     band: u.submitted && u.band ? u.band.vi : null,
     x: u.submitted && u.score !== null ? u.score : 0,
-    label: u.submitted && u.score !== null ? `${formatScore(u.score)}${u.band ? ` · ${u.band.vi}` : ''}` : 'Chưa nộp báo cáo',
+    label: u.submitted && u.score !== null ? `${formatScore(u.score)}${u.band ? ` · ${u.band.vi}` : ''}` : u.status === 'unreadable' ? 'Đã gửi, tệp không đọc được' : 'Chưa nộp báo cáo',
   }));
   const color = { field: 'band', type: 'nominal', scale: { domain: bandLabels, range: BAND_COLORS.slice(0, bandLabels.length) } } as const;
   // Data order (already the table order): an explicit sort list breaks Vega when a unit is named

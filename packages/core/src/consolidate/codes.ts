@@ -11,6 +11,7 @@ export const CONSOLIDATION_FINDING_CODES = {
   'duplicate-report': { severity: 'warning', about: 'Two or more reports of one unit for the period; names all files, the one used and why (consolidate/choose.ts).' },
   'submission-date-missing': { severity: 'warning', about: 'No received-register date and no date on the form; timeliness unknown (not on time).' },
   'report-missing': { severity: 'warning', about: 'An expected unit sent no report for the period.' },
+  'report-unreadable': { severity: 'warning', about: "A unit's file arrived but no report could be read from it; the unit is `unreadable`, not submitted." },
   'unexpected-report': { severity: 'notice', about: 'A unit not on the expected list reported; consolidated, but not in completeness or timeliness.' },
   'received-without-report': { severity: 'warning', about: 'The received-date register records a report, but none of the unit for the period was read.' },
   'received-unknown-unit': { severity: 'warning', about: 'The received-date register names unit codes the registry does not know: one finding, the code or the count and the first five.' },

@@ -74,6 +74,23 @@ export function reportMissing(unit: Unit, period: Period): Finding {
   );
 }
 
+/**
+ * Warning `report-unreadable`: the unit's file(s) arrived but no report could be read from them
+ * (the file's own error says why); the unit counts as not submitted.
+ */
+export function reportUnreadable(unit: Unit, period: Period, files: readonly string[]): Finding {
+  const list = files.map((f) => `"${f}"`).join(', ');
+  return makeFinding(
+    'warning',
+    'report-unreadable',
+    {
+      vi: `Đã nhận tệp ${list} của đơn vị ${unitName(unit).vi} cho kỳ ${period.code} nhưng không đọc được (xem lỗi của tệp); đơn vị được tính là chưa nộp. Đề nghị đơn vị gửi lại tệp đọc được.`,
+      en: `File ${list} from unit ${unitName(unit).en} for ${period.code} arrived but could not be read (see the file's error); the unit counts as not submitted. Ask the unit to send a readable file.`,
+    },
+    { unit: unit.code, ...(files[0] !== undefined ? { file: files[0] } : {}) },
+  );
+}
+
 /** Notice: a unit not on the expected list reported; it is consolidated but not in completeness/timeliness. */
 export function unexpectedReport(unit: Unit, period: Period): Finding {
   return makeFinding(

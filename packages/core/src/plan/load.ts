@@ -1,6 +1,7 @@
 import { makeFinding, hasErrors } from '../finding.ts';
 import type { Finding, Message } from '../finding.ts';
 import { ok, fail } from '../result.ts';
+import { foldText } from '../text/fold.ts';
 import type { Result } from '../result.ts';
 import { jsonLimitFinding, nestsDeeperThan, parseBoundedJson, DEFAULT_JSON_LIMITS, type JsonLimits } from '../json/bounded.ts';
 import { planSchema } from './schema.ts';
@@ -224,13 +225,13 @@ function checkAliases(plan: Plan, add: Add): void {
   const owner = new Map<string, string>();
   plan.indicators.forEach((indicator) => {
     for (const wording of [indicator.text.vi, ...indicator.aliases]) {
-      const key = fold(wording);
+      const key = foldText(wording);
       if (!owner.has(key)) owner.set(key, indicator.code);
     }
   });
   plan.indicators.forEach((indicator, i) => {
     indicator.aliases.forEach((alias, a) => {
-      const other = owner.get(fold(alias));
+      const other = owner.get(foldText(alias));
       if (other !== undefined && other !== indicator.code) {
         add('warning', 'plan-suspicious', ['indicators', i, 'aliases', a], {
           vi: `cách gọi "${alias}" cũng là tên hoặc cách gọi của chỉ tiêu ${other}`,
@@ -527,16 +528,6 @@ function formatNumber(n: number): string {
   return String(Math.round(n * 1e9) / 1e9);
 }
 
-/** Lower case, no diacritics, đ → d, single spaces: how aliases are compared. */
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /** The parts of a zod 4 schema's `def` this module walks to find unknown keys. */
 interface SchemaNode {

@@ -2,7 +2,7 @@ import { makeFinding, type Finding, type Message } from '../finding.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { createCsvReader, type CsvRecord, type CsvStop } from '../text/csv-reader.ts';
 import { parseDateText } from '../text/dates.ts';
-import { foldText } from '../text/normalize.ts';
+import { foldText } from '../text/fold.ts';
 import { DEFAULT_RECEIVED_LIMITS, RECEIVED_MAX_CELL_CHARS, RECEIVED_MAX_COLUMNS, type ReceivedLimits } from './limits.ts';
 import { clip, RepeatedProblem } from './problems.ts';
 

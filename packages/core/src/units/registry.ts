@@ -1,6 +1,8 @@
 import { hasErrors, makeFinding } from '../finding.ts';
 import { detectSeparator, parseCsv } from '../text/csv.ts';
 import { jsonLimitFinding, parseBoundedJson, type JsonLimits } from '../json/bounded.ts';
+import { foldText } from '../text/fold.ts';
+import { normalizeText } from '../text/normalize.ts';
 import type { Finding, Message, Severity } from '../finding.ts';
 import { fail, ok } from '../result.ts';
 import type { Result } from '../result.ts';
@@ -117,7 +119,7 @@ export function parseUnitsCsv(text: string, source?: string): Result<Unit[]> {
 
   const columns = new Map<Column, number>();
   header.fields.forEach((cell, index) => {
-    const column = HEADER_WORDS.get(fold(cell));
+    const column = HEADER_WORDS.get(foldText(cell));
     if (column === undefined) {
       findings.push(
         makeFinding(
@@ -351,7 +353,7 @@ function buildUnits(rows: readonly RawUnit[], location: { file?: string }, findi
     }
 
     const kindText = typeof row.kind === 'string' ? row.kind : '';
-    const kind = KIND_WORDS.get(fold(kindText));
+    const kind = KIND_WORDS.get(foldText(kindText));
     if (kind === undefined) {
       add(
         'error',
@@ -438,7 +440,7 @@ function sortByOrder<T extends { order: number }>(units: readonly T[]): T[] {
 
 /** NFC, trimmed, single spaces; drops a "Phường"/"Xã" prefix that repeats the kind. */
 function cleanName(raw: string, kind: UnitKind | undefined): string {
-  const name = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const name = normalizeText(raw);
   const prefix = kind === 'ward' ? /^phường\s+/iu : kind === 'commune' ? /^xã\s+/iu : null;
   return prefix === null ? name : name.replace(prefix, '');
 }
@@ -447,14 +449,4 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Lower case, no diacritics, đ → d, single spaces. */
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 

@@ -1,6 +1,7 @@
 import type { AddWorksheetOptions, Cell, CellValue, Worksheet } from 'exceljs';
 import {
   CONSOLIDATED_MARKER_NAME,
+  SUBMISSION_STATUS_LABELS,
   listEntry,
   orderUnits,
   type Comparison,
@@ -17,7 +18,7 @@ import {
 import { writeComparisonSheet } from './comparison-sheet.ts';
 import { reportHeading, writeCover, type CoverRanking } from './cover.ts';
 import { memoryBook, streamingBook } from './book.ts';
-import { COLOR, NUM_FMT, a4, addr, colLetter, put, quoteSheet, setWidths, styleCell, type CellStyle } from './styles.ts';
+import { COLOR, NUM_FMT, SUBMISSION_STATUS_FILL, a4, addr, colLetter, put, quoteSheet, setWidths, styleCell, type CellStyle } from './styles.ts';
 import { cutoffText, excelDate, nfc, periodLabel, planDocumentText, shortDate, unitDisplayName } from './vi.ts';
 import { ratioOf, Written, type Seen } from './written.ts';
 
@@ -253,8 +254,8 @@ export async function writeConsolidated(result: Consolidation, plan: Plan, optio
   const progress = new Written();
   const progressLast = L.firstRow + units.length - 1;
   {
-    const headers = ['STT', 'Mã đơn vị', 'Đơn vị', 'Đã nộp', 'Ngày báo cáo', 'Ngày nhận', 'Hạn nộp', 'Đúng hạn', 'Tệp báo cáo'];
-    setWidths(progressSheet, [6, 10, 26, 10, 13, 13, 13, 11, 34]);
+    const headers = ['STT', 'Mã đơn vị', 'Đơn vị', 'Đã nộp', 'Ngày báo cáo', 'Ngày nhận', 'Hạn nộp', 'Đúng hạn', 'Tệp báo cáo', 'Tình trạng'];
+    setWidths(progressSheet, [6, 10, 26, 10, 13, 13, 13, 11, 34, 18]);
     titles(progressSheet, headers.length, 'TIẾN ĐỘ NỘP BÁO CÁO', subtitle);
     headers.forEach((h, i) => put(progressSheet, addr(L.headerRow, i + 1), h, HEADER));
     progressSheet.getRow(L.headerRow).height = 34;
@@ -274,6 +275,8 @@ export async function writeConsolidated(result: Consolidation, plan: Plan, optio
       put(progressSheet, addr(row, 7), excelDate(period.deadline), { ...BODY, numFmt: NUM_FMT.date, horizontal: 'center' });
       put(progressSheet, addr(row, 8), onTime, { ...BODY, horizontal: 'center', fill: onTimeFill });
       put(progressSheet, addr(row, 9), u.file ? nfc(u.file) : null, BODY);
+      // Status: tells a unit whose file could not be read from one that sent nothing.
+      put(progressSheet, addr(row, 10), SUBMISSION_STATUS_LABELS[u.status].vi, { ...BODY, horizontal: 'center', fill: SUBMISSION_STATUS_FILL[u.status] });
       progress.set(addr(row, 4), submitted);
       progress.set(addr(row, 8), onTime);
       wb.rowsDone(progressSheet, row);

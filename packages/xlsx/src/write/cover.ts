@@ -266,12 +266,14 @@ export function writeCover(sheet: Worksheet, input: CoverInput): void {
     sheet.getRow(g.row).height = 18;
     g.row += 1;
   }
-  const missing = input.units.filter((u) => !u.submitted);
+  const missing = input.units.filter((u) => !u.submitted && u.status !== 'unreadable');
+  const unreadable = input.units.filter((u) => u.status === 'unreadable');
   const late = input.units.filter((u) => u.submitted && u.onTime === false);
   const undated = input.units.filter((u) => u.submitted && u.onTime === null);
   const names = (list: readonly UnitResult[]): string => list.map((u) => unitDisplayName(u)).join(', ');
   g.gap(4);
   g.paragraph(`- Chưa gửi báo cáo: ${missing.length === 0 ? 'không có.' : `${names(missing)}.`}`);
+  if (unreadable.length > 0) g.paragraph(`- Đã gửi nhưng tệp không đọc được (tính là chưa nộp, cần gửi lại): ${names(unreadable)}.`);
   g.paragraph(`- Gửi sau hạn (hạn nộp ${shortDate(period.deadline)}): ${late.length === 0 ? 'không có.' : `${names(late)}.`}`);
   if (undated.length > 0) g.paragraph(`- Không xác định được ngày gửi: ${names(undated)}.`);
 

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { SubmissionStatus } from '@cchc-kpi/core';
 import type { Alignment, Borders, Cell, DataValidation, Fill, Font, Worksheet } from 'exceljs';
 import { normalizeZip } from './deterministic-zip.ts';
 import { excelDate } from './vi.ts';
@@ -23,6 +24,13 @@ export const NUM_FMT = {
 } as const;
 
 /** ARGB colours. */
+/** Fill of a submission status in the *Tiến độ nộp* sheet (status labels: core's `SUBMISSION_STATUS_LABELS`). */
+export const SUBMISSION_STATUS_FILL = {
+  received: 'FFC6EFCE',
+  unreadable: 'FFFFC7CE',
+  missing: 'FFD9D9D9',
+} as const satisfies Record<SubmissionStatus, string>;
+
 export const COLOR = {
   input: 'FFFFF9E0',
   locked: 'FFD9D9D9',
