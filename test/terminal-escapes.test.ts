@@ -54,7 +54,8 @@ describe('the payload is real: the reader gives the raw characters', () => {
     const run = runCli(['score', file, '--json']);
     expectSafe(run);
     expect(run.stdout).toContain('\\u001b]0;PWNED\\u0007\\u001b[2J\\u202e');
-    const entry = JSON.parse(run.stdout) as { unit: string; period: string };
+    const [entry] = JSON.parse(run.stdout) as { unit: string; period: string }[];
+    if (entry === undefined) throw new Error('score --json printed an empty array');
     expect(entry.unit).toBe(`18070${PAYLOAD}`);
     expect(entry.period).toBe(`2021-H1${PAYLOAD}`);
   });
@@ -92,7 +93,9 @@ describe('the command line’s own errors', () => {
     const run = runCli(['check', `--${HOSTILE_NAME}`]);
     expect(run.status).toBe(2);
     expectSafe(run);
-    expect(run.stderr).toBe(`error: unknown option '--${HOSTILE_NAME_SHOWN}'\n`);
+    expect(run.stderr).toBe(
+      `Lỗi: không có tùy chọn --${HOSTILE_NAME_SHOWN}. Xem cách dùng: cchc --help.\nError: unknown option '--${HOSTILE_NAME_SHOWN}'. See cchc --help.\n`,
+    );
   });
 });
 

@@ -10,8 +10,12 @@ import type { Message } from '../finding.ts';
 const STRING_LITERAL = /"(?:[^"]|"")*"/g;
 /** `'…[book]sheet'!` — a quoted sheet name holding a workbook in brackets (path allowed before it). */
 const QUOTED_EXTERNAL = /'(?:[^']|'')*\[[^\]]+\](?:[^']|'')*'!/;
-/** `[1]Sheet1!`, `[Book.xlsx]Sheet1!`, `[1]!Name` — brackets right before a sheet name and `!`. */
-const BARE_EXTERNAL = /\[[^\][]+\][\p{L}\p{N}_.]*!/u;
+/**
+ * `[1]Sheet1!`, `[Book.xlsx]Sheet1!`, `[1]!Name` — brackets right before a sheet name and `!`. The
+ * sheet name is any run of characters that are not an operator, space, quote or bracket (no
+ * `\p{L}`: Unicode property escapes are ES2018, and the add-in's oldest web view is ES2017).
+ */
+const BARE_EXTERNAL = /\[[^\][]+\][^\s!'"(),;=<>&+\-*\/^[\]{}]*!/;
 
 /**
  * True when a formula (as stored, without `=`) refers to another workbook: OOXML writes such a
