@@ -17,7 +17,7 @@ const consolidator = createConsolidator({ plan: hatinh2021, units: hatinhCity202
 for (const file of (await readdir(reports)).sort()) {
   const read = readReport(new Uint8Array(await readFile(join(reports, file))), { plan: hatinh2021, file });
   if (!read.ok) {
-    consolidator.addFailure(file, read.findings);
+    consolidator.addUnreadable(file, read.findings); // its unit is `unreadable`, not `missing`
     continue;
   }
   const checked = checkReport(read.value, { plan: hatinh2021, units: hatinhCity2020.units, period: period.value, file });

@@ -81,7 +81,9 @@ describe('cchc score', () => {
   it('adds the scores of both profiles and the band', () => {
     const run = runCli(['score', good, '--json']);
     expect(run.status).toBe(0);
-    const entry = JSON.parse(run.stdout);
+    const entries = JSON.parse(run.stdout) as unknown[];
+    expect(entries).toHaveLength(1); // one array entry per file, like check --json
+    const entry = entries[0] as any;
     // Every applicable indicator met (60); themes ND7 → 15 × 1/7 = 2.14; forms HT5 → 15 × 1/5 = 3;
     // submitted 16/06/2021, before the 2021-Q2 deadline (cut-off 14/06 + 6 days = 20/06) → 10. Total 75.14.
     expect(entry.onTime).toBe(true);

@@ -258,6 +258,28 @@ describe('consolidate', () => {
     expect([...findingRows.values()].some((cell) => cell.value === 'ghi-chu.txt')).toBe(true);
   });
 
+  it('tells a unit whose file could not be read from one that sent nothing, in the Tiến độ gửi báo cáo sheet', async () => {
+    const host = new MemoryHost(new MemoryWorkbook(['Sheet1']), 8);
+    const picked = (await files()).slice(0, 1);
+    picked.push({ name: '18082-2021-H1.xlsx', bytes: async () => new TextEncoder().encode('không phải tệp Excel') });
+    const outcome = await consolidateFiles(host, context, picked, { periodCode: '2021-H1' });
+    expect(outcome).toMatchObject({ read: 1, skipped: 0, failed: 1 });
+    const c = outcome.consolidation;
+    expect(c.totals).toMatchObject({ expected: 15, received: 1, unreadable: 1 });
+    expect(c.units.filter((u) => u.code === '18070' || u.code === '18082' || u.code === '18085').map((u) => [u.code, u.status, u.submitted, u.file])).toEqual([
+      ['18070', 'received', true, '18070-2021-H1.xlsx'],
+      ['18082', 'unreadable', false, '18082-2021-H1.xlsx'],
+      ['18085', 'missing', false, null],
+    ]);
+    const status = (code: string): unknown => {
+      const rows = host.workbook.sheet(CONSOLIDATED_SHEETS.progress).cells;
+      const at = [...rows.entries()].find(([ref, cell]) => ref.startsWith('B') && cell.value === code)?.[0];
+      return at === undefined ? undefined : host.workbook.peek(CONSOLIDATED_SHEETS.progress, `J${at.slice(1)}`)?.value;
+    };
+    expect(host.workbook.peek(CONSOLIDATED_SHEETS.progress, `J${CONSOLIDATED_LAYOUT.headerRow}`)?.value).toBe('Tình trạng');
+    expect([status('18070'), status('18082'), status('18085')]).toEqual(['Đã nhận', 'Đã gửi, không đọc được', 'Chưa gửi']);
+  });
+
   it('skips a consolidated workbook among the files, and refuses an invalid period', async () => {
     const host = new MemoryHost(new MemoryWorkbook(['Sheet1']), 8);
     const picked = (await files()).slice(0, 1);

@@ -113,7 +113,8 @@ export async function consolidateFiles(host: Host, context: AddinContext, files:
       consolidator.add(outcome.checked, file.name);
       read += 1;
     } else {
-      consolidator.addFailure(file.name, outcome.findings);
+      // No report could be read: a file named for a unit makes that unit `unreadable`, not `missing`.
+      consolidator.addUnreadable(file.name, outcome.findings);
       failed += 1;
     }
   }

@@ -69,17 +69,3 @@ export function taskpaneBundle(dist: string = DIST_DIR): string {
   if (!name) throw new Error('dist/assets has no taskpane-*.js');
   return join(dist, 'assets', name);
 }
-
-/** The part of esbuild's API the bundle test uses. */
-export interface Esbuild {
-  transform(code: string, options: { target: string; loader: 'js' }): Promise<{ code: string }>;
-}
-
-/** esbuild, resolved through vite (it is installed as vite's and tsx's dependency, not the add-in's). */
-export async function loadEsbuild(): Promise<Esbuild> {
-  const { createRequire } = await import('node:module');
-  const { realpathSync } = await import('node:fs');
-  const require = createRequire(import.meta.url);
-  const viteDir = realpathSync(require.resolve('vite'));
-  return createRequire(viteDir)('esbuild') as Esbuild;
-}

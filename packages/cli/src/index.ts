@@ -1,6 +1,7 @@
 /** @cchc-kpi/cli — the `cchc` command line, also usable programmatically. */
 export { main, buildProgram, addLoadedOptions, prepareProcess } from './program.ts';
 export { processFile, type FileOutcome } from './pipeline.ts';
+export { prepareWorkbookBytes, convertibleKind, type Conversion } from './io/convert.ts';
 export { toCsv, csvField, escapeFormulaText, parseCsvSeparator, CSV_BOM, type CsvSeparator, type CsvValue } from './io/csv.ts';
 export { consolidationCsv, unitIndicatorRows, findingRows, csvFindingsPath, CSV_FINDINGS_SUFFIX } from './consolidate/csv-tables.ts';
 export { limitsFromOptions, parseByteSize, LIMIT_OPTIONS, type LimitFlags } from './io/limits.ts';
@@ -9,3 +10,5 @@ export { renderHtmlReport, renderChart, renderSvg, renumberIds, type HtmlReportO
 export { prepareReport, writeReportOutputs, consolidationJson } from './consolidate/report-outputs.ts';
 export { jsonChunks } from './io/json-chunks.ts';
 export { addReportOptions, type ReportFlags } from './consolidate/report-options.ts';
+export { forEachChunk, openRegularFile, readRegularFile, readInputFile, type ChunksEnd } from './io/read-file.ts';
+export { csvSafeText, jsonSafeText } from './io/terminal-text.ts';

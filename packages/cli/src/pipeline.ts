@@ -16,6 +16,8 @@ export interface FileOutcome {
   findings: Finding[];
   /** The file is a consolidated workbook this project wrote (skipped, with a notice). */
   ownOutput?: boolean;
+  /** No report could be read from the file (not found, too large, encrypted, damaged, not a spreadsheet): its findings say why. */
+  unreadable?: boolean;
 }
 
 /**
@@ -27,10 +29,10 @@ export interface FileOutcome {
 export async function processFile(path: string, context: RunContext, period?: Period): Promise<FileOutcome> {
   const file = basename(path);
   const input = await readInputFile(path, context.limits?.maxFileBytes);
-  if ('finding' in input) return { file, path, findings: [input.finding] };
+  if ('finding' in input) return { file, path, unreadable: true, findings: [input.finding] };
   // .xls/.ods: converted through LibreOffice with --convert, else a finding saying how to convert.
   const prepared = await prepareWorkbookBytes(input.bytes, file, context.read?.convert === true);
-  if (!prepared.ok) return { file, path, findings: prepared.findings };
+  if (!prepared.ok) return { file, path, unreadable: true, findings: prepared.findings };
   input.bytes = prepared.bytes;
   if (isConsolidatedWorkbook(input.bytes, context.limits)) {
     const notice = makeFinding('notice', 'file-skipped', {
@@ -41,7 +43,7 @@ export async function processFile(path: string, context: RunContext, period?: Pe
   }
   // Our template by its defined names; any other layout through core's layout reader (issue 3).
   const read = await readAnyReport(input.bytes, file, { ...context, ...(period ? { assumePeriod: period.code } : {}) });
-  if (!read.ok) return { file, path, findings: [...prepared.findings, ...read.findings] };
+  if (!read.ok) return { file, path, unreadable: true, findings: [...prepared.findings, ...read.findings] };
   const validated = checkReport(read.value.report, { plan: context.plan, units: context.units, ...(period ? { period } : {}), file });
   const named = fileNameMismatch(file, read.value.report.unitCode);
   const checked: CheckedReport = { ...validated, findings: [...prepared.findings, ...read.findings, ...validated.findings, ...named] };

@@ -1,6 +1,9 @@
 import { Command, Option } from 'commander';
 import { EXIT, guardBrokenPipes, processIo } from './commands/io.ts';
+import { writeCommanderError } from './io/commander-errors.ts';
+import { langAnywhere } from './io/lang-anywhere.ts';
 import { describeSystemError } from './io/system-error.ts';
+import { printable } from './io/terminal-text.ts';
 import type { Lang } from './io/lang.ts';
 import { workersOption } from './pool/workers-option.ts';
 
@@ -32,7 +35,9 @@ export function buildProgram(): Command {
   const program = new Command('cchc')
     .description('Chấm điểm và tổng hợp báo cáo tuyên truyền CCHC / Score and consolidate CCHC communication reports')
     .version('0.1.0')
-    .exitOverride();
+    .exitOverride()
+    // commander's own errors in Vietnamese, then English (before the commands: they inherit it).
+    .configureOutput({ outputError: writeCommanderError });
   const lang = new Option('--lang <lang>', 'ngôn ngữ / language (vi|en)').choices(['vi', 'en']).default('vi');
   const plan = new Option('--plan <id|file>', 'kế hoạch: mã có sẵn hoặc tệp JSON / plan id or JSON file').default('hatinh-2021');
   const units = new Option('--units <file>', 'thêm đơn vị từ tệp CSV/JSON / extra units from a CSV or JSON file');
@@ -94,17 +99,17 @@ export function buildProgram(): Command {
 
   program
     .command('score')
-    .description('Chấm điểm một báo cáo / score one report')
-    .argument('<file>', 'tệp báo cáo / report file')
+    .description('Chấm điểm báo cáo / score reports')
+    .argument('<files...>', 'tệp hoặc thư mục / files or folders')
     .option('--json', 'in JSON / print JSON')
     .addOption(mappingsOption())
     .addOption(convertOption())
     .addOption(plan)
     .addOption(units)
     .addOption(lang)
-    .action(async (file: string, options) => {
+    .action(async (files: string[], options) => {
       const { runScore } = await import('./commands/score.ts');
-      set(await runScore(file, { ...options, lang: options.lang as Lang }, io));
+      set(await runScore(files, { ...options, lang: options.lang as Lang }, io));
     });
 
   program
@@ -114,7 +119,7 @@ export function buildProgram(): Command {
     .requiredOption('--period <period>', 'kỳ báo cáo, ví dụ 2021-H1 / period, e.g. 2021-H1')
     .requiredOption('--out <file.xlsx>', 'sổ tổng hợp / consolidated workbook')
     .option('--json <file|->', 'ghi JSON (hoặc - để in ra) / write JSON (or - for stdout)')
-    .option('--csv <file.csv>', 'ghi bảng đơn vị × chỉ tiêu ra CSV (phát hiện ở tệp <tên>-phat-hien.csv) / write the unit × indicator table as CSV (findings in <name>-phat-hien.csv)')
+    .option('--csv <file.csv>', 'ghi bảng đơn vị × chỉ tiêu ra CSV (lỗi, cảnh báo ở tệp <tên>-phat-hien.csv) / write the unit × indicator table as CSV (findings in <name>-phat-hien.csv)')
     .option('--csv-separator <sep>', 'dấu phân cách CSV: , hoặc ; hoặc tab (mặc định ,) / CSV separator: , or ; or tab (default ,)')
     .option('--received <file>', 'sổ theo dõi ngày nhận (CSV unit_code,received_on) / received-date register')
     .addOption(mappingsOption())
@@ -169,7 +174,8 @@ export async function main(argv: string[]): Promise<number> {
     const [first, second] = argv.slice(2);
     const helped = first === 'help' ? program.commands.find((c) => c.name() === second) : undefined;
     if (helped) await addLoadedOptions(helped);
-    await program.parseAsync(argv);
+    // `--lang` is accepted anywhere on the command line, before the command name too.
+    await program.parseAsync(langAnywhere(argv, program.commands.map((c) => c.name())));
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     const code = (error as { code?: string }).code;
@@ -177,10 +183,12 @@ export async function main(argv: string[]): Promise<number> {
     if (typeof code === 'string' && code.startsWith('commander.')) return EXIT.cannotRun;
     const system = describeSystemError(error);
     if (system) {
-      process.stderr.write(`${system.vi}\n${system.en}\n`);
+      process.stderr.write(`${printable(system.vi)}\n${printable(system.en)}\n`);
       return EXIT.cannotRun;
     }
-    process.stderr.write(`Lỗi không mong đợi / unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A programming fault: its stack trace is kept for the report, one printable line per line.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`Lỗi không mong đợi / unexpected error: ${detail.split('\n').map(printable).join('\n')}\n`);
     return EXIT.cannotRun;
   }
 }

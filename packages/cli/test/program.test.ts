@@ -3,13 +3,16 @@
  * to a command only once it is the one run (`addLoadedOptions`), yet every way of asking for help
  * lists them, from the sources and from the bundle alike.
  */
+import { langAnywhere } from '../src/io/lang-anywhere.ts';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addLoadedOptions, buildProgram } from '../src/program.ts';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const LIMIT_FLAGS = ['--max-file-size', '--max-entries', '--max-uncompressed', '--max-ratio', '--max-cells'];
+const LIMIT_FLAGS = ['--max-file-size', '--max-entries', '--max-uncompressed', '--max-ratio', '--max-cells', '--max-config-size', '--max-json-depth'];
+/** Limits of the inputs only `consolidate` reads (--compare, --received). */
+const CONSOLIDATE_LIMIT_FLAGS = [...LIMIT_FLAGS, '--max-compare-size', '--max-received-size', '--max-received-rows'];
 const REPORT_FLAGS = ['--html', '--feedback', '--compare', '--sort', '--report-date', '--report-number'];
 
 const flagsOf = (program: ReturnType<typeof buildProgram>, name: string): string[] =>
@@ -28,7 +31,7 @@ describe('addLoadedOptions', () => {
     }
     expect(flagsOf(program, 'template')).toEqual(before.template);
     for (const name of ['check', 'score', 'inspect']) expect(flagsOf(program, name)).toEqual([...before[name]!, ...LIMIT_FLAGS]);
-    expect(flagsOf(program, 'consolidate')).toEqual([...before.consolidate!, ...LIMIT_FLAGS, ...REPORT_FLAGS]);
+    expect(flagsOf(program, 'consolidate')).toEqual([...before.consolidate!, ...CONSOLIDATE_LIMIT_FLAGS, ...REPORT_FLAGS]);
     const sort = program.commands.find((c) => c.name() === 'consolidate')!.options.find((o) => o.long === '--sort')!;
     expect(sort.argChoices).toEqual(['official', 'name']);
     expect(sort.defaultValue).toBe('official');
@@ -50,8 +53,12 @@ describe('help and version, from the sources and from the bundle', () => {
       expect(flag.status, flag.stderr).toBe(0);
       expect(command.status, command.stderr).toBe(0);
       expect(command.stdout).toBe(flag.stdout);
-      for (const option of [...LIMIT_FLAGS, ...REPORT_FLAGS]) expect(flag.stdout).toContain(option);
+      for (const option of [...CONSOLIDATE_LIMIT_FLAGS, ...REPORT_FLAGS]) expect(flag.stdout).toContain(option);
       expect(flag.stdout).toContain('(mặc định / default 50M)');
+      for (const shown of ['--max-config-size <size>', '--max-json-depth <n>', '--max-compare-size <size>', '--max-received-size <size>', '--max-received-rows <n>']) {
+        expect(flag.stdout).toContain(shown);
+      }
+      expect(flag.stdout.replace(/\s+/g, ' ')).toMatch(/--max-received-rows <n> .*\(mặc định \/ default 100000\)/);
       expect(flag.stdout).toMatch(/choices:\s+"official", "name"/);
       const version = run(['--version'], bundle);
       expect(version.status).toBe(0);
@@ -64,4 +71,22 @@ describe('help and version, from the sources and from the bundle', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("argument 'size' is invalid");
   }, 120_000);
+});
+
+describe('--lang anywhere on the command line (langAnywhere)', () => {
+  const commands = ['template', 'check', 'inspect', 'score', 'consolidate'];
+  const node = ['node', 'cchc'];
+  it.each([
+    [['--lang', 'en', 'check', 'a.xlsx'], ['check', 'a.xlsx', '--lang', 'en']],
+    [['--lang=en', 'consolidate', 'dir', '--period', '2021-H1'], ['consolidate', 'dir', '--period', '2021-H1', '--lang', 'en']],
+    [['check', '--lang', 'en', 'a.xlsx'], ['check', 'a.xlsx', '--lang', 'en']],
+    [['--lang', 'vi', 'check', '--lang', 'en', 'a.xlsx'], ['check', 'a.xlsx', '--lang', 'en']],
+    [['check', 'a.xlsx', '--', '--lang', 'en'], ['check', 'a.xlsx', '--', '--lang', 'en']],
+    [['--lang', 'en', '--help'], ['--help']],
+    [['--lang', 'en', 'help', 'check'], ['help', 'check']],
+    [['check', 'a.xlsx'], ['check', 'a.xlsx']],
+    [['check', '--lang'], ['check', '--lang']],
+  ])('%j → %j', (args, expected) => {
+    expect(langAnywhere([...node, ...args], commands)).toEqual([...node, ...expected]);
+  });
 });

@@ -13,14 +13,20 @@ import { parseWorkers } from '../src/pool/workers-option.ts';
 import { createProgress, formatDuration } from '../src/progress.ts';
 
 /** A consolidator that records what it is given. */
-function recorder(): Consolidator & { added: string[]; failed: { file: string; findings: Finding[] }[] } {
+function recorder(): Consolidator & { added: string[]; failed: { file: string; findings: Finding[] }[]; unreadable: string[] } {
   const added: string[] = [];
   const failed: { file: string; findings: Finding[] }[] = [];
+  const unreadable: string[] = [];
   return {
     added,
     failed,
+    unreadable,
     add: (_checked: CheckedReport, file?: string) => void added.push(file ?? ''),
     addFailure: (file: string, findings: Finding[]) => void failed.push({ file, findings }),
+    addUnreadable: (file: string, findings: Finding[]) => {
+      unreadable.push(file);
+      failed.push({ file, findings });
+    },
     finish: () => ({}) as Consolidation,
   };
 }

@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { TCVN3_TABLE, VNI_TABLE } from '../src/text/legacy-tables.ts';
 import { decodeLegacyText, decodeTcvn3, decodeVni, detectLegacyEncoding, legacyFont, mayBeLegacy, vietnameseScore } from '../src/text/legacy.ts';
 import { isVietnameseSyllable } from '../src/text/syllable.ts';
-import { toneKey } from '../src/text/tone-key.ts';
 import { expandAbbreviations } from '../src/text/abbreviations.ts';
-import { foldText, normalizeText } from '../src/text/normalize.ts';
+import { foldText } from '../src/text/fold.ts';
+import { normalizeText } from '../src/text/normalize.ts';
 
 /** The 67 lower-case Vietnamese letters outside ASCII (12 vowels × 5 tones + 6 bare modified vowels + đ). */
 const LOWER = [...'áàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵđ'];
@@ -136,14 +136,14 @@ describe('font and text detection', () => {
 
 describe('matching keys', () => {
   it('treats old and new tone placement as equal, and keeps Thạch Hạ apart from Thạch Hà', () => {
-    expect(toneKey('Hoà Bình')).toBe(toneKey('hòa bình'));
-    expect(toneKey('THUỶ')).toBe(toneKey('thủy'));
-    expect(toneKey('Thạch Hạ')).not.toBe(toneKey('Thạch Hà'));
+    expect(foldText('Hoà Bình', 'tones')).toBe(foldText('hòa bình', 'tones'));
+    expect(foldText('THUỶ', 'tones')).toBe(foldText('thủy', 'tones'));
+    expect(foldText('Thạch Hạ', 'tones')).not.toBe(foldText('Thạch Hà', 'tones'));
     expect(foldText('Ðồng Môn')).toBe('dong mon');
   });
 
   it.each([
-    ['Tỷ lệ hồ sơ TTHC (%)', 'ty le ho so thu tuc hanh chinh'],
+    ['Tỷ lệ hồ sơ TTHC (%)', 'ti le ho so thu tuc hanh chinh'],
     ['UBND P. Bắc Hà', 'uy ban nhan dan phuong bac ha'],
     ['Niêm yết tại BPTN&TKQ', 'niem yet tai bo phan tiep nhan va tra ket qua'],
     ['Trang TTĐT, DVC, HĐND, BĐVHX', 'trang thong tin dien tu dich vu cong hoi dong nhan dan buu dien van hoa xa'],

@@ -7,3 +7,5 @@ export * from './limits.ts';
 export * from './read/grid.ts';
 export * from './read-report.ts';
 export * from './read/marker.ts';
+export { detectEncryption, hasBiffFilePass, type EncryptionKind } from './read/encryption.ts';
+export { encryptedFile } from './read/findings.ts';

@@ -221,7 +221,7 @@ const score = (profileId: string, value: number, scale: number, band: string) =>
 
 /** A consolidation of the three fixture units, consistent with itself (totals = sums of counted figures). */
 export function consolidation(): Consolidation {
-  const base = (u: Unit): Omit<UnitResult, 'submitted' | 'submittedOn' | 'receivedOn' | 'onTime' | 'file' | 'score' | 'scores' | 'band' | 'rank' | 'indicators' | 'activityCount' | 'findings'> => ({
+  const base = (u: Unit): Omit<UnitResult, 'status' | 'submitted' | 'submittedOn' | 'receivedOn' | 'onTime' | 'file' | 'score' | 'scores' | 'band' | 'rank' | 'indicators' | 'activityCount' | 'findings'> => ({
     code: u.code,
     name: u.name,
     kind: u.kind,
@@ -230,6 +230,7 @@ export function consolidation(): Consolidation {
   const [u1, u2, u3] = units as [Unit, Unit, Unit];
   const unit1: UnitResult = {
     ...base(u1),
+    status: 'received',
     submitted: true,
     submittedOn: '2021-06-18',
     receivedOn: '2021-06-19',
@@ -255,6 +256,7 @@ export function consolidation(): Consolidation {
   };
   const unit2: UnitResult = {
     ...base(u2),
+    status: 'received',
     submitted: true,
     submittedOn: '2021-06-25',
     receivedOn: null,
@@ -291,6 +293,7 @@ export function consolidation(): Consolidation {
   };
   const unit3: UnitResult = {
     ...base(u3),
+    status: 'missing',
     submitted: false,
     submittedOn: null,
     receivedOn: null,
@@ -341,6 +344,7 @@ export function consolidation(): Consolidation {
       },
       expected: 3,
       received: 2,
+      unreadable: 0,
       onTime: 1,
       completeness: 2 / 3,
       timeliness: 1 / 3,

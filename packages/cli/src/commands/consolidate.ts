@@ -1,16 +1,17 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { createConsolidator, findingCountsText, findingCountsTextEn, makeFinding, parsePeriod, parseReceivedCsv, withLastYearFigures, type Consolidation } from '@cchc-kpi/core';
+import { createConsolidator, findingCountsText, findingCountsTextEn, parsePeriod, withLastYearFigures, type Consolidation } from '@cchc-kpi/core';
 import { readAll } from '../consolidate/read-all.ts';
 import { outputFiles, writeOutputs } from '../consolidate/write-outputs.ts';
 import type { ReportFlags } from '../consolidate/report-options.ts';
 import { prepareReport, reportExtras, reportOutputFiles, reportSummary, writeReportOutputs } from '../consolidate/report-outputs.ts';
 import { periodOutsidePlan } from '../io/plan-year.ts';
-import { loadContext, readText } from '../context.ts';
+import { loadContext } from '../context.ts';
+import { readReceivedRegister } from '../io/received.ts';
 import { parseCsvSeparator } from '../io/csv.ts';
 import { isOwnOutput } from '../io/own-output.ts';
-import { scanInputs } from '../io/inputs.ts';
-import type { Lang } from '../io/lang.ts';
+import { scanInputs, skipFinding } from '../io/inputs.ts';
+import { printable, type Lang } from '../io/lang.ts';
 import { removePendingTempFiles } from '../io/atomic-write.ts';
 import { createReadPool, defaultWorkerCount } from '../pool/read-pool.ts';
 import { createProgress } from '../progress.ts';
@@ -34,13 +35,6 @@ export interface ConsolidateOptions extends LimitFlags, ReportFlags {
   workers?: number;
   lang: Lang;
 }
-
-const SKIP_REASON: Record<string, { vi: string; en: string }> = {
-  'lock-file': { vi: 'tệp khóa tạm của Excel', en: 'an Excel lock file' },
-  'own-output': { vi: 'tệp kết quả của chính lệnh này', en: "this command's own output" },
-  'not-a-workbook': { vi: 'không phải sổ tính Excel', en: 'not an Excel workbook' },
-  subfolder: { vi: 'thư mục con không được đọc (hãy đặt mọi báo cáo vào cùng một thư mục)', en: 'subfolders are not read (put every report in one folder)' },
-};
 
 /**
  * `cchc consolidate DIR|FILE… --period P --out FILE.xlsx`: reads every report, keeps going past
@@ -66,7 +60,7 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
     return EXIT.cannotRun;
   }
   // --html, --feedback, --compare, --report-date (consolidate/report-outputs.ts)
-  const report = await prepareReport(options, plan, period.value, basename, units);
+  const report = await prepareReport(options, plan, period.value, basename, units, context.value.limits);
   if (!report.ok) return io.failed(report.findings, lang);
 
   const outputs = outputFiles(options);
@@ -88,6 +82,11 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
   }
   const scan = await scanInputs(paths);
   if (scan.missing.length > 0) return io.missing(scan.missing, lang);
+  // Nothing to consolidate at all: say so, write nothing (a folder of blank or unreadable forms is not this).
+  if (scan.files.length === 0) {
+    io.err(noInputFiles(paths, scan.skipped.length, lang));
+    return EXIT.cannotRun;
+  }
   const inputs = new Set(scan.files.map((f) => resolve(f)));
   for (const output of outputs) {
     // An output among the inputs is refused, unless it is our own earlier consolidated workbook.
@@ -117,9 +116,7 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
   let received: Map<string, string> | undefined;
   const startFindings = [...context.findings];
   if (options.received) {
-    const text = await readText(options.received, startFindings);
-    if (text === null) return io.failed(startFindings, lang);
-    const parsed = parseReceivedCsv(text, basename(options.received));
+    const parsed = await readReceivedRegister(options.received, units, context.value.limits);
     if (!parsed.ok) return io.failed(parsed.findings, lang);
     received = parsed.value;
     startFindings.push(...parsed.findings);
@@ -129,13 +126,7 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
   const consolidator = withLastYearFigures(createConsolidator({ plan, units, period: period.value, ...(received ? { received } : {}) }), report.value.lastYear, plan);
   if (report.value.findings.length > 0) consolidator.addFailure(options.compare ? basename(options.compare) : '', report.value.findings);
   if (startFindings.length > 0) consolidator.addFailure(options.received ? basename(options.received) : '', startFindings);
-  for (const skipped of scan.skipped) {
-    const file = basename(skipped.file);
-    const reason = SKIP_REASON[skipped.reason] ?? { vi: skipped.reason, en: skipped.reason };
-    consolidator.addFailure(file, [
-      makeFinding(skipped.reason === 'subfolder' ? 'warning' : 'notice', 'file-skipped', { vi: `Bỏ qua ${file}: ${reason.vi}.`, en: `Skipped ${file}: ${reason.en}.` }, { file }),
-    ]);
-  }
+  for (const skipped of scan.skipped) consolidator.addFailure(basename(skipped.file), [skipFinding(skipped)]);
 
   // Ctrl-C, handled by one listener from here to the end so that no moment is left without it.
   // While reading: say so at once, stop starting files, destroy the pool, write nothing (exit 130).
@@ -182,10 +173,18 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
   return EXIT.ok;
 }
 
+/** Error text when the inputs hold no workbook at all (exit 2, nothing written). */
+function noInputFiles(paths: readonly string[], skipped: number, lang: Lang): string {
+  const where = paths.map((p) => printable(p)).join(', ');
+  return lang === 'vi'
+    ? `Không có tệp báo cáo nào (.xlsx, .xls, .ods) trong ${where}${skipped > 0 ? ` (đã bỏ qua ${skipped} tệp hoặc thư mục con khác)` : ''}: không tổng hợp và không ghi tệp kết quả nào. Hãy kiểm tra lại đường dẫn thư mục báo cáo.`
+    : `No report files (.xlsx, .xls, .ods) in ${where}${skipped > 0 ? ` (${skipped} other files or subfolders skipped)` : ''}: nothing consolidated, no output written. Check the path of the report folder.`;
+}
+
 function summary(result: Consolidation, options: ConsolidateOptions, lang: Lang): string {
   const { totals } = result;
   const late = totals.received - totals.onTime;
   return lang === 'vi'
-    ? `Kỳ ${result.period.code}: đã nhận ${totals.received}/${totals.expected} đơn vị, đúng hạn ${totals.onTime}, muộn hoặc chưa rõ ngày ${late}; ${findingCountsText(result.findings)}. Đã ghi ${outputFiles(options).join(', ')}${reportSummary(options, result.units.length, lang)}.`
-    : `Period ${result.period.code}: received ${totals.received}/${totals.expected} units, on time ${totals.onTime}, late or undated ${late}; ${findingCountsTextEn(result.findings)}. Wrote ${outputFiles(options).join(', ')}${reportSummary(options, result.units.length, lang)}.`;
+    ? `Kỳ ${result.period.code}: đã nhận ${totals.received}/${totals.expected} đơn vị${totals.unreadable > 0 ? ` (thêm ${totals.unreadable} đơn vị gửi tệp không đọc được)` : ''}, đúng hạn ${totals.onTime}, muộn hoặc chưa rõ ngày ${late}; ${findingCountsText(result.findings)}. Đã ghi ${outputFiles(options).join(', ')}${reportSummary(options, result.units.length, lang)}.`
+    : `Period ${result.period.code}: received ${totals.received}/${totals.expected} units${totals.unreadable > 0 ? ` (and ${totals.unreadable} units sent files that could not be read)` : ''}, on time ${totals.onTime}, late or undated ${late}; ${findingCountsTextEn(result.findings)}. Wrote ${outputFiles(options).join(', ')}${reportSummary(options, result.units.length, lang)}.`;
 }

@@ -1,4 +1,4 @@
-import { NO, NO_DATA, NOT_SENT, STATUS_WORDS, YES, formatNumber, formatPercent, unitDisplayName, type Comparison, type Consolidation, type IndicatorResult, type Plan, type UnitResult } from '@cchc-kpi/core';
+import { NO, NO_DATA, NOT_SENT, STATUS_WORDS, SUBMISSION_STATUS_LABELS, YES, formatNumber, formatPercent, unitDisplayName, type Comparison, type Consolidation, type IndicatorResult, type Plan, type UnitResult } from '@cchc-kpi/core';
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_FONT } from './svg.ts';
 
@@ -43,7 +43,7 @@ export function scoresSpec(plan: Plan, units: readonly UnitResult[]): TopLevelSp
     score: u.submitted ? u.score : null,
     band: u.submitted && u.band ? u.band.vi : null,
     x: u.submitted && u.score !== null ? u.score : 0,
-    label: u.submitted && u.score !== null ? `${formatScore(u.score)}${u.band ? ` · ${u.band.vi}` : ''}` : `${NOT_SENT} báo cáo`,
+    label: u.submitted && u.score !== null ? `${formatScore(u.score)}${u.band ? ` · ${u.band.vi}` : ''}` : u.status === 'unreadable' ? SUBMISSION_STATUS_LABELS.unreadable.vi : `${NOT_SENT} báo cáo`,
   }));
   const color = { field: 'band', type: 'nominal', scale: { domain: bandLabels, range: BAND_COLORS.slice(0, bandLabels.length) } } as const;
   // Data order (already the table order): an explicit sort list breaks Vega when a unit is named

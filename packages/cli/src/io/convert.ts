@@ -2,7 +2,9 @@
  * Old and foreign spreadsheet formats (.xls of Excel 97–2003 or WPS, .ods of LibreOffice) that
  * the reader does not read: converted to .xlsx through LibreOffice
  * (`soffice --headless --convert-to xlsx`, into a temporary folder) when `--convert` is given,
- * otherwise a finding that says how to convert. The original file is never touched.
+ * otherwise a finding that says how to convert. The original file is never touched. A file with a
+ * password to open is said to be one (`file-encrypted`), and LibreOffice's own output never
+ * reaches a message.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,12 +13,14 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeFinding, type Finding } from '@cchc-kpi/core';
+import { detectEncryption, encryptedFile } from '@cchc-kpi/xlsx';
 
 /** Finding codes of this module, with their severity and meaning (stable: JSON output and tests use them). */
 export const CONVERT_CODES = {
   'convert-needed': { severity: 'error', about: 'An .xls/.ods file and no --convert: says how to convert it (by hand or with --convert).' },
   'convert-unavailable': { severity: 'error', about: '--convert given but LibreOffice (soffice) is not installed; says how to install it.' },
-  'convert-failed': { severity: 'error', about: 'LibreOffice did not convert the file (exit code, time-out, no output).' },
+  'convert-failed': { severity: 'error', about: 'LibreOffice did not convert the file (exit code, time-out, no output); its own output is never shown.' },
+  'file-encrypted': { severity: 'error', about: 'An .ods or .xls with a password to open: says so and how to remove the password (reader finding, xlsx package).' },
   converted: { severity: 'notice', about: 'The file was converted to .xlsx through LibreOffice to be read; the original is unchanged.' },
 } as const;
 
@@ -98,25 +102,22 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null
   return known.find((p) => existsSync(p)) ?? null;
 }
 
-function run(program: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stderr: string; timedOut: boolean }> {
+/** Runs the converter; its output is discarded (LibreOffice's warnings are noise to an officer, and never shown). */
+function run(program: string, args: string[], timeoutMs: number): Promise<{ code: number | null; timedOut: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(program, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
+    const child = spawn(program, args, { stdio: ['ignore', 'ignore', 'ignore'] });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
     }, timeoutMs);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      if (stderr.length < 4000) stderr += chunk.toString('utf8');
-    });
-    child.on('error', (error) => {
+    child.on('error', () => {
       clearTimeout(timer);
-      resolve({ code: null, stderr: error.message, timedOut });
+      resolve({ code: null, timedOut });
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stderr, timedOut });
+      resolve({ code, timedOut });
     });
   });
 }
@@ -155,13 +156,12 @@ export async function convertToXlsx(bytes: Uint8Array, file: string, kind: Conve
     if (produced === undefined) {
       const why = result.timedOut ? `quá ${Math.round((options.timeoutMs ?? CONVERT_TIMEOUT_MS) / 1000)} giây` : result.code === 0 ? 'không có tệp kết quả' : `mã thoát ${result.code ?? '?'}`;
       const whyEn = result.timedOut ? `timed out after ${Math.round((options.timeoutMs ?? CONVERT_TIMEOUT_MS) / 1000)} s` : result.code === 0 ? 'no output file' : `exit code ${result.code ?? '?'}`;
-      const detail = result.stderr.trim().split('\n')[0] ?? '';
       return {
         ok: false,
         findings: [
           makeFinding('error', 'convert-failed', {
-            vi: `LibreOffice không chuyển được ${file} sang .xlsx (${why}${detail ? `: ${detail}` : ''}). Hãy tự mở tệp bằng Excel hoặc LibreOffice và lưu thành .xlsx.`,
-            en: `LibreOffice could not convert ${file} to .xlsx (${whyEn}${detail ? `: ${detail}` : ''}). Open the file in Excel or LibreOffice and save it as .xlsx.`,
+            vi: `LibreOffice không chuyển được ${file} sang .xlsx (${why}). Tệp có thể bị hỏng hoặc được lưu bằng chương trình khác; hãy tự mở tệp bằng Excel hoặc LibreOffice và lưu thành .xlsx.`,
+            en: `LibreOffice could not convert ${file} to .xlsx (${whyEn}). The file may be damaged or written by another program; open it in Excel or LibreOffice and save it as .xlsx.`,
           }, { file }),
         ],
       };
@@ -184,11 +184,20 @@ export async function convertToXlsx(bytes: Uint8Array, file: string, kind: Conve
 
 /**
  * The bytes to read for a file: unchanged when no conversion is needed; converted when it is
- * .xls/.ods and `convert` is true; otherwise `ok: false` with `convert-needed`.
+ * .xls/.ods and `convert` is true; otherwise `ok: false` with `convert-needed`. Passwords:
+ * an .ods whose manifest says it is encrypted → `file-encrypted` at once (no converter can open
+ * it); an .xls with a FILEPASS record is converted first (Excel's default key opens without a
+ * password) and `file-encrypted` replaces `convert-failed` only when that fails.
  */
-export async function prepareWorkbookBytes(bytes: Uint8Array, file: string, convert: boolean): Promise<Conversion> {
+export async function prepareWorkbookBytes(bytes: Uint8Array, file: string, convert: boolean, converter: typeof convertToXlsx = convertToXlsx): Promise<Conversion> {
   const kind = convertibleKind(bytes);
   if (kind === null) return { ok: true, bytes, findings: [] };
+  const encryption = detectEncryption(bytes);
+  if (kind === 'ods' && encryption === 'odf') return { ok: false, findings: [encryptedFile({ file }, 'odf')] };
   if (!convert) return { ok: false, findings: [convertNeeded(file, kind)] };
-  return convertToXlsx(bytes, file, kind);
+  const converted = await converter(bytes, file, kind);
+  if (!converted.ok && kind === 'xls' && encryption === 'biff' && converted.findings.some((f) => f.code === 'convert-failed')) {
+    return { ok: false, findings: [encryptedFile({ file }, 'biff')] };
+  }
+  return converted;
 }

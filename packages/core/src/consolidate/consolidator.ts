@@ -10,14 +10,16 @@ import {
   expectedUnitUnknown,
   periodMismatchExcluded,
   periodMissingAssumed,
-  receivedUnknownUnit,
+  receivedUnknownUnits,
   receivedWithoutReport,
   reportMissing,
+  reportUnreadable,
   submissionDateMissing,
   unexpectedReport,
   unknownUnitExcluded,
 } from './findings.ts';
 import { internStrings, type StringPool } from './intern.ts';
+import { unitFromFileName } from './file-unit.ts';
 import { addMatrix, emptyMatrix } from './matrix.ts';
 import { unsubmittedIndicators } from './missing.ts';
 import { rankDescending } from './rank.ts';
@@ -42,8 +44,14 @@ export interface ConsolidateOptions {
 export interface Consolidator {
   /** Adds a checked report; `file` (default `checked.report.file`) names it in findings and in the duplicate rule. */
   add(checked: CheckedReport, file?: string): void;
-  /** Records a file that could not be read at all, with the findings that say why. */
+  /** Records findings about a file that is no unit's report (skipped, a register, an earlier consolidation). */
   addFailure(file: string, findings: Finding[]): void;
+  /**
+   * Records a file from which no report could be read (encrypted, damaged, not a spreadsheet),
+   * with the findings that say why. When its name names a unit (`unitFromFileName`) and that unit
+   * has no readable report, the unit is `unreadable`, not `missing`; otherwise as `addFailure`.
+   */
+  addUnreadable(file: string, findings: Finding[]): void;
   /** The consolidation of everything added so far (may be called again after more `add`s). */
   finish(): Consolidation;
 }
@@ -80,8 +88,11 @@ function documentText(plan: Plan): string {
  *   rank as Excel RANK over submitted units (ties share, next skips);
  * - expected units without a report are listed with `submitted: false`, score null, indicators
  *   `missing` (`notApplicable` where the plan's `appliesTo` excludes the unit's kind), and
- *   `report-missing`; other units are listed only when they reported
- *   (`unexpected-report`, notice, and left out of completeness/timeliness);
+ *   status `missing` with `report-missing` — or, when a file named for the unit came but could
+ *   not be read (`addUnreadable`), status `unreadable` with `report-unreadable` naming the file
+ *   and the file's findings, counted in `totals.unreadable`; register codes the registry does not
+ *   know give one `received-unknown-unit` (the count and the first five); other units are listed
+ *   only when they reported (`unexpected-report`, notice, and left out of completeness/timeliness);
  * - totals: sums of counted units' numerators and denominators, then divided (BRIEF §6);
  *   completeness = received ÷ expected, timeliness = on time ÷ expected (fractions 0–1; 0 when
  *   nothing is expected);
@@ -103,6 +114,8 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
   const otherFileFindings: Finding[] = [];
   /** Findings the consolidation raised while adding (exclusions). */
   const addFindings: Finding[] = [];
+  /** Files named for a unit that gave no report: unit code → files and their findings. */
+  const unreadable = new Map<string, { files: string[]; findings: Finding[] }>();
 
   const add = (checked: CheckedReport, file?: string): void => {
     const name = file ?? checked.report.file ?? null;
@@ -143,6 +156,21 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
     otherFileFindings.push(...findings.map((f) => stampFinding(f, file, null)));
   };
 
+  const addUnreadable = (file: string, findings: Finding[]): void => {
+    const unit = unitFromFileName(file, units);
+    if (unit === null || unitByCode.get(unit.code) !== unit) {
+      addFailure(file, findings);
+      return;
+    }
+    const stamped = findings.map((f) => stampFinding(f, file, unit.code));
+    otherFileFindings.push(...stamped);
+    const entry = unreadable.get(unit.code);
+    if (entry) {
+      entry.files.push(file);
+      entry.findings.push(...stamped);
+    } else unreadable.set(unit.code, { files: [file], findings: stamped });
+  };
+
   const finish = (): Consolidation => {
     const finishFindings: Finding[] = [];
     const expected = new Set<string>();
@@ -150,27 +178,36 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
       if (unitByCode.has(code)) expected.add(code);
       else finishFindings.push(expectedUnitUnknown(code));
     }
+    const unknownCodes: string[] = [];
+    let unknownCount = 0;
     for (const [code, date] of received) {
       const unit = unitByCode.get(code);
-      if (!unit) finishFindings.push(receivedUnknownUnit(code));
-      else if (!entries.has(code)) finishFindings.push(receivedWithoutReport(unit, date, period));
+      if (!unit) {
+        unknownCount += 1;
+        if (unknownCodes.length < 5) unknownCodes.push(code);
+      } else if (!entries.has(code)) finishFindings.push(receivedWithoutReport(unit, date, period));
     }
+    if (unknownCount > 0) finishFindings.push(receivedUnknownUnits(unknownCodes, unknownCount));
 
-    const listed = units.filter((u) => unitByCode.get(u.code) === u && (expected.has(u.code) || entries.has(u.code)));
+    const listed = units.filter((u) => unitByCode.get(u.code) === u && (expected.has(u.code) || entries.has(u.code) || unreadable.has(u.code)));
     const primary = plan.profiles.find((p) => p.id === plan.primaryProfile) ?? plan.profiles[0];
     const matrix = emptyMatrix(plan);
     const lines: Omit<UnitResult, 'rank' | 'findings'>[] = listed.map((unit) => {
       const entry = entries.get(unit.code);
       const base = { code: unit.code, name: unit.name, kind: unit.kind, order: unit.order };
       if (!entry) {
-        if (expected.has(unit.code)) finishFindings.push(reportMissing(unit, period));
+        const failed = unreadable.get(unit.code);
+        const files = failed ? [...failed.files].sort(compareText) : [];
+        if (failed) finishFindings.push(reportUnreadable(unit, period, files));
+        else if (expected.has(unit.code)) finishFindings.push(reportMissing(unit, period));
         return {
           ...base,
+          status: failed ? 'unreadable' : 'missing',
           submitted: false,
           submittedOn: null,
           receivedOn: received.get(unit.code) ?? null,
           onTime: null,
-          file: null,
+          file: files[0] ?? null,
           score: null,
           scores: {},
           band: null,
@@ -186,6 +223,7 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
       const main = primary ? w.scores[primary.id] : undefined;
       return {
         ...base,
+        status: 'received',
         submitted: true,
         submittedOn: w.submittedOn,
         receivedOn: w.receivedOn,
@@ -210,13 +248,14 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
     }
     const ranks = rankDescending(lines.map((l) => l.score));
     const unitResults: UnitResult[] = lines.map((line, i) => {
-      const own = entries.get(line.code)?.winner.findings ?? [];
+      const own = entries.get(line.code)?.winner.findings ?? unreadable.get(line.code)?.findings ?? [];
       const about = byUnit.get(line.code) ?? [];
       return { ...line, rank: ranks[i] ?? null, findings: [...own, ...about].sort(sortFindings) };
     });
 
     const submitted = unitResults.filter((u) => u.submitted);
     const receivedCount = submitted.filter((u) => expected.has(u.code)).length;
+    const unreadableCount = unitResults.filter((u) => u.status === 'unreadable' && expected.has(u.code)).length;
     const onTimeCount = submitted.filter((u) => expected.has(u.code) && u.onTime === true).length;
     const allFindings = [...[...entries.values()].flatMap((e) => e.candidates.flatMap((c) => c.findings)), ...otherFileFindings, ...consolidationFindings];
 
@@ -231,6 +270,7 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
         ),
         expected: expected.size,
         received: receivedCount,
+        unreadable: unreadableCount,
         onTime: onTimeCount,
         completeness: expected.size === 0 ? 0 : receivedCount / expected.size,
         timeliness: expected.size === 0 ? 0 : onTimeCount / expected.size,
@@ -240,7 +280,7 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
     };
   };
 
-  return { add, addFailure, finish };
+  return { add, addFailure, addUnreadable, finish };
 }
 
 /** Consolidates a list of checked reports at once (`createConsolidator`, `add` each with `report.file`, `finish`). */

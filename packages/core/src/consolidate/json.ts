@@ -5,6 +5,7 @@ import type { UnitScore } from '../score/types.ts';
 import type { IndicatorStatus } from '../validate/types.ts';
 import type { Consolidation } from './types.ts';
 import type { Comparison } from './year-on-year.ts';
+import type { SubmissionStatus } from './status.ts';
 
 /** One indicator of one unit in the JSON output (fractions 0–1; null = blank / not applicable). */
 export interface IndicatorJson {
@@ -22,6 +23,7 @@ export interface UnitJson {
   name: string;
   kind: UnitKind;
   order: number;
+  status: SubmissionStatus;
   submitted: boolean;
   submittedOn: string | null;
   receivedOn: string | null;
@@ -55,6 +57,7 @@ export interface ConsolidationJson {
     indicators: Record<string, IndicatorTotalJson>;
     expected: number;
     received: number;
+    unreadable: number;
     onTime: number;
     completeness: number;
     timeliness: number;
@@ -91,6 +94,7 @@ export function toJson(consolidation: Consolidation): ConsolidationJson {
       name: u.name,
       kind: u.kind,
       order: u.order,
+      status: u.status,
       submitted: u.submitted,
       submittedOn: u.submittedOn,
       receivedOn: u.receivedOn,
@@ -129,6 +133,7 @@ export function toJson(consolidation: Consolidation): ConsolidationJson {
       ),
       expected: consolidation.totals.expected,
       received: consolidation.totals.received,
+      unreadable: consolidation.totals.unreadable,
       onTime: consolidation.totals.onTime,
       completeness: consolidation.totals.completeness,
       timeliness: consolidation.totals.timeliness,

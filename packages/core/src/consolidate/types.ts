@@ -3,6 +3,7 @@ import type { UnitKind } from '../plan/schema.ts';
 import type { Period } from '../period/types.ts';
 import type { UnitScore } from '../score/types.ts';
 import type { IndicatorResult } from '../validate/types.ts';
+import type { SubmissionStatus } from './status.ts';
 
 /** One unit's line in the consolidation. */
 export interface UnitResult {
@@ -10,6 +11,9 @@ export interface UnitResult {
   name: string;
   kind: UnitKind;
   order: number;
+  /** `received` (figures consolidated), `unreadable` (a file came but could not be read) or `missing`. */
+  status: SubmissionStatus;
+  /** True when `status` is `received`. */
   submitted: boolean;
   /** Date the unit wrote on its form (ISO). */
   submittedOn: string | null;
@@ -17,7 +21,7 @@ export interface UnitResult {
   receivedOn: string | null;
   /** Submitted on or before the deadline (register date first, else the form's date); null if not submitted or no date. */
   onTime: boolean | null;
-  /** File the report came from, as given by the caller. */
+  /** File the report came from, as given by the caller; for `unreadable`, the file that could not be read. */
   file: string | null;
   /** Score under the plan's primary (100-point) profile; null when not submitted. */
   score: number | null;
@@ -55,6 +59,8 @@ export interface Totals {
   expected: number;
   /** Units whose report for this period was read. */
   received: number;
+  /** Expected units whose only files could not be read (`status: 'unreadable'`); not in `received`. */
+  unreadable: number;
   onTime: number;
   /** received ÷ expected (0–1). */
   completeness: number;

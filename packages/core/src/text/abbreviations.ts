@@ -4,13 +4,15 @@
  * wordings. Everything here works on folded text (`foldText`: lower case, no diacritics, đ → d).
  */
 
+import { foldText } from './fold.ts';
+
 /**
  * Abbreviation (folded) → expansion (folded). Written forms with punctuation (`BPTN&TKQ`,
  * `VH-TT`, `CB,CC`, `P. Bắc Hà`) are listed in `PUNCTUATED` below. Two-letter column-heading
  * abbreviations (`KH`, `TH`, `KQ`, `SL`, `TL`, `ĐVT`) are included: they are how tables shorten
  * "kế hoạch", "thực hiện", "kết quả", "số lượng", "tỷ lệ", "đơn vị tính".
  */
-export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+const WRITTEN: readonly (readonly [string, string])[] = [
   ['cchc', 'cai cach hanh chinh'],
   ['tthc', 'thu tuc hanh chinh'],
   ['ttdt', 'thong tin dien tu'],
@@ -40,7 +42,10 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['kq', 'ket qua'],
   ['sl', 'so luong'],
   ['tl', 'ty le'],
-]);
+];
+
+/** The expansions as `foldText` gives them (`ty le` → `ti le`), so they compare with folded cell text. */
+export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(WRITTEN.map(([short, long]) => [short, foldText(long)]));
 
 /** Abbreviations written with punctuation or a trailing dot, matched on folded text before splitting into words. */
 const PUNCTUATED: readonly (readonly [pattern: RegExp, expansion: string])[] = [

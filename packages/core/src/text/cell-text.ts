@@ -3,6 +3,7 @@
  */
 import type { Cell } from '../grid/grid.ts';
 import { isDateFormat } from './number-format.ts';
+import { parseDateCell } from './dates.ts';
 import { normalizeText } from './normalize.ts';
 import { excelSerialToIso } from './serial.ts';
 
@@ -11,12 +12,15 @@ import { excelSerialToIso } from './serial.ts';
  * - text → `normalizeText` (null when nothing is left);
  * - a number shown with a date format → its ISO date in the workbook's system (`date1904`);
  *   other numbers → shortest decimal text (`18070`, `3.6`);
- * - booleans → `TRUE`/`FALSE`; date cells → their ISO date; error cells → their error text (`#N/A`);
+ * - booleans → `TRUE`/`FALSE`; date cells (`t="d"`) → their ISO date (`yyyy-mm-dd`, any time dropped); error cells → their error text (`#N/A`);
  * - a formula without cached result → null.
  */
 export function cellText(cell: Cell | undefined, date1904: boolean): string | null {
   if (!cell) return null;
-  if (cell.isoDate !== undefined) return cell.isoDate.slice(0, 10);
+  if (cell.isoDate !== undefined) {
+    const date = parseDateCell(cell, date1904);
+    return date.ok ? date.value : normalizeText(cell.isoDate) || null;
+  }
   const value = cell.value;
   if (value === null) return null;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';

@@ -5,7 +5,7 @@
  */
 import type { Cell } from '../grid/grid.ts';
 import { formatIsoDate, isValidYmd, type Ymd } from './calendar.ts';
-import { foldText } from './normalize.ts';
+import { foldText } from './fold.ts';
 import { excelSerialToIso } from './serial.ts';
 
 /**
@@ -30,9 +30,12 @@ function fromParts(year: number, month: number, day: number): ParsedDate {
   return isValidYmd(ymd) ? { ok: true, value: formatIsoDate(ymd) } : { ok: false, reason: 'nonexistent' };
 }
 
-const TIME = String.raw`(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
-const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})${TIME}$`, 'i');
-const YEAR_FIRST = new RegExp(String.raw`^(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})${TIME}$`, 'i');
+// Regex literals, not `String.raw` templates: a tagged template holding `\2` is ES2018 syntax
+// (template literal revision), and the add-in's bundle must parse as ES2017.
+/** An optional time after a date (`T10:30`, ` 10:30:00.5`, `Z`, `+07:00`); ignored. */
+const TIME = /(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/.source;
+const DAY_FIRST = new RegExp(`^${/(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})/.source}${TIME}$`, 'i');
+const YEAR_FIRST = new RegExp(`^${/(\d{4})([/.-])(\d{1,2})\2(\d{1,2})/.source}${TIME}$`, 'i');
 const VIETNAMESE = /(?:^|[^a-z])ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam\s*)?(\d{4})(?![0-9])/;
 
 /**

@@ -128,7 +128,8 @@ export function vietnameseScore(text: string): number {
  */
 export function detectLegacyEncoding(text: string): LegacyEncoding | null {
   if (!mayBeLegacy(text) || /^[\x00-\x7F]*$/.test(text)) return null;
-  const asIs = vietnameseScore(text);
+  // As it reads once look-alikes are mapped (`Ð` U+00D0 read as `Đ`: "ÐÔNG" is a syllable).
+  const asIs = vietnameseScore(text.replace(/\u00D0/g, '\u0110').replace(/\u00F0/g, '\u0111'));
   const tcvn3 = vietnameseScore(decodeTcvn3(text));
   const vni = vietnameseScore(decodeVni(text));
   if (tcvn3 > asIs && tcvn3 > vni) return 'tcvn3';

@@ -2,7 +2,7 @@
  * Yes/no answers as units type them in the template's drop-down or by hand.
  */
 import type { Cell } from '../grid/grid.ts';
-import { foldText } from './normalize.ts';
+import { foldText } from './fold.ts';
 
 /** Why a cell gives no yes/no answer: blank, unreadable, or a formula without cached result. */
 export type YesNoFailure = 'empty' | 'invalid' | 'uncomputed';

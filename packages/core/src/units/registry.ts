@@ -1,5 +1,8 @@
 import { hasErrors, makeFinding } from '../finding.ts';
 import { detectSeparator, parseCsv } from '../text/csv.ts';
+import { jsonLimitFinding, parseBoundedJson, type JsonLimits } from '../json/bounded.ts';
+import { foldText } from '../text/fold.ts';
+import { normalizeText } from '../text/normalize.ts';
 import type { Finding, Message, Severity } from '../finding.ts';
 import { fail, ok } from '../result.ts';
 import type { Result } from '../result.ts';
@@ -117,7 +120,7 @@ export function parseUnitsCsv(text: string, source?: string): Result<Unit[]> {
 
   const columns = new Map<Column, number>();
   header.fields.forEach((cell, index) => {
-    const column = HEADER_WORDS.get(fold(cell));
+    const column = HEADER_WORDS.get(foldText(cell));
     if (column === undefined) {
       findings.push(
         makeFinding(
@@ -175,25 +178,24 @@ export function parseUnitsCsv(text: string, source?: string): Result<Unit[]> {
  * Parses a JSON list of units: an array of `{ "code", "name", "kind", "order"? }`, or an object
  * with such an array under `units` (e.g. a saved `UnitRegistry`). Codes may be numbers (GSO codes);
  * kinds and names follow the rules of {@link parseUnitsCsv}. Findings name the entry, e.g.
- * `units[3]`. Any error → `fail`. Never throws.
+ * `units[3]`. Text longer or nesting deeper than `limits` (default `DEFAULT_JSON_LIMITS`) fails
+ * with `json-too-large` or `json-too-deep` before it is parsed. Any error → `fail`. Never throws.
  */
-export function parseUnitsJson(text: string, source?: string): Result<Unit[]> {
+export function parseUnitsJson(text: string, source?: string, limits: Partial<JsonLimits> = {}): Result<Unit[]> {
   const location = source === undefined ? {} : { file: source };
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+  const parsed = parseBoundedJson(text, limits);
+  if (!parsed.ok) {
+    if (parsed.problem !== 'syntax') return fail([jsonLimitFinding(parsed, { vi: 'Tệp danh sách đơn vị', en: 'The unit list' }, source)]);
     return fail([
       makeFinding(
         'error',
         'units-file-invalid',
-        { vi: `Tệp danh sách đơn vị không phải JSON hợp lệ: ${detail}`, en: `The unit list is not valid JSON: ${detail}` },
+        { vi: `Tệp danh sách đơn vị không phải JSON hợp lệ: ${parsed.detail}`, en: `The unit list is not valid JSON: ${parsed.detail}` },
         location,
       ),
     ]);
   }
+  const data = parsed.value;
   const list = Array.isArray(data) ? data : isRecord(data) && Object.hasOwn(data, 'units') && Array.isArray(data['units']) ? data['units'] : null;
   const prefix = Array.isArray(data) ? '' : 'units';
   if (list === null) {
@@ -343,7 +345,7 @@ function buildUnits(rows: readonly RawUnit[], location: { file?: string }, findi
     }
 
     const kindText = typeof row.kind === 'string' ? row.kind : '';
-    const kind = KIND_WORDS.get(fold(kindText));
+    const kind = KIND_WORDS.get(foldText(kindText));
     if (kind === undefined) {
       add(
         'error',
@@ -430,7 +432,7 @@ function sortByOrder<T extends { order: number }>(units: readonly T[]): T[] {
 
 /** NFC, trimmed, single spaces; drops a "Phường"/"Xã" prefix that repeats the kind. */
 function cleanName(raw: string, kind: UnitKind | undefined): string {
-  const name = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const name = normalizeText(raw);
   const prefix = kind === 'ward' ? /^phường\s+/iu : kind === 'commune' ? /^xã\s+/iu : null;
   return prefix === null ? name : name.replace(prefix, '');
 }
@@ -439,14 +441,4 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Lower case, no diacritics, đ → d, single spaces. */
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 

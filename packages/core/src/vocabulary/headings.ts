@@ -1,6 +1,6 @@
 import type { Plan, ReportHeading } from '../plan/schema.ts';
 import type { Unit } from '../units/unit.ts';
-import { foldText } from '../text/normalize.ts';
+import { foldText } from '../text/fold.ts';
 
 /**
  * The heading and signature words of documents in the layout of Decree 30/2020/NĐ-CP

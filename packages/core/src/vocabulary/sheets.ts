@@ -69,7 +69,7 @@ export const HEADERS = {
     ...otherProfiles,
     'Mã đơn vị',
   ],
-  progress: ['STT', 'Mã đơn vị', 'Đơn vị', 'Đã gửi', 'Ngày báo cáo', 'Ngày nhận', 'Hạn gửi', 'Đúng hạn', 'Tệp báo cáo'],
+  progress: ['STT', 'Mã đơn vị', 'Đơn vị', 'Đã gửi', 'Ngày báo cáo', 'Ngày nhận', 'Hạn gửi', 'Đúng hạn', 'Tệp báo cáo', 'Tình trạng'],
   activitiesCode: 'Mã',
   activitiesCorner: 'Nội dung \\ Hình thức',
   total: 'Tổng',

@@ -26,6 +26,9 @@ export const NO_DATA = 'Chưa có số liệu';
 /** Said of an expected unit whose report did not arrive (a status of its own in tables). */
 export const NOT_SENT = 'Chưa gửi';
 
+/** A unit's submission status (core's `SubmissionStatus`) in tables: nothing arrived, a file came that could not be read, a report was read. */
+export const SUBMISSION_STATUS_WORDS = { missing: NOT_SENT, unreadable: 'Đã gửi, không đọc được', received: 'Đã nhận' } as const;
+
 /** The yes and no of tables (submitted, on time); the same words as the template's drop-down. */
 export const YES = 'Có';
 export const NO = 'Không';

@@ -103,7 +103,9 @@ export function buildFeedback(unit: UnitResult, result: Consolidation, plan: Pla
   const scored = result.units.filter((u) => u.submitted && u.score !== null).length;
   const primary = plan.profiles.find((p) => p.id === plan.primaryProfile);
   const status: string[] = [];
-  if (!unit.submitted) {
+  if (unit.status === 'unreadable') {
+    status.push(`Đã nhận tệp ${unit.file ?? ''} của đơn vị cho kỳ ${period.code} nhưng không đọc được (xem lỗi bên dưới), nên đơn vị được tính là chưa gửi báo cáo (${deadlineText(period)}).`);
+  } else if (!unit.submitted) {
     status.push(`Chưa nhận được báo cáo kỳ ${period.code} của đơn vị (${deadlineText(period)}). Đề nghị đơn vị gửi báo cáo theo biểu mẫu.`);
   } else {
     const received = unit.receivedOn ?? unit.submittedOn;
@@ -150,7 +152,9 @@ export function buildFeedback(unit: UnitResult, result: Consolidation, plan: Pla
     });
     findingsEnd = row - 1;
   }
-  const closing: string | null = !unit.submitted
+  const closing: string | null = unit.status === 'unreadable'
+    ? 'Đề nghị đơn vị gửi lại báo cáo trong tệp đọc được: theo biểu mẫu, dạng .xlsx, không đặt mật khẩu.'
+    : !unit.submitted
     ? `Đề nghị đơn vị lập báo cáo theo biểu mẫu và gửi về ${returnOffice(heading)}.`
     : findings.some((f) => f.severity === 'error')
       ? 'Số liệu có lỗi không được tính vào tổng hợp. Đề nghị đơn vị mở tệp báo cáo, sửa đúng các ô nêu trên và gửi lại.'

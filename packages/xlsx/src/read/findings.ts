@@ -11,6 +11,7 @@ export const READ_CODES = {
   fileEmpty: 'file-empty',
   fileTooLarge: 'file-too-large',
   encryptedOrLegacy: 'encrypted-or-legacy',
+  fileEncrypted: 'file-encrypted',
   notXlsx: 'not-xlsx',
   zipTruncated: 'zip-truncated',
   zipCorrupt: 'zip-corrupt',
@@ -111,6 +112,25 @@ export function encryptedOrLegacy(ctx: FindingContext, kind: OleKind): Finding {
             en: `${fileEn(ctx)} is a password-protected .xlsx or an old .xls workbook. To fix: remove the password (File › Info › Protect Workbook), or ${SAVE_AS_XLSX_EN}.`,
           };
   return makeFinding('error', READ_CODES.encryptedOrLegacy, message, ctx);
+}
+
+/**
+ * Error `file-encrypted`: an .ods or .xls with a password to open (see read/encryption.ts), in
+ * both languages with how to remove the password in the program that made it. (An encrypted
+ * .xlsx is `encrypted-or-legacy`, kind `encrypted`.)
+ */
+export function encryptedFile(ctx: FindingContext, kind: 'odf' | 'biff'): Finding {
+  const message =
+    kind === 'odf'
+      ? {
+          vi: `${fileVi(ctx)} là bảng tính OpenDocument (.ods) được đặt mật khẩu để mở (đã mã hóa) nên không đọc được. Cách gỡ mật khẩu: mở tệp bằng LibreOffice (nhập mật khẩu), chọn Tệp › Lưu thành…, chọn kiểu "Excel 2007-365 (.xlsx)", bỏ chọn "Lưu với mật khẩu" rồi lưu; hoặc đề nghị đơn vị gửi lại tệp không đặt mật khẩu.`,
+          en: `${fileEn(ctx)} is an OpenDocument spreadsheet (.ods) with a password to open (encrypted) and cannot be read. To remove the password: open it in LibreOffice (enter the password), choose File › Save As…, pick "Excel 2007-365 (.xlsx)", untick "Save with password" and save; or ask the unit to send it again without a password.`,
+        }
+      : {
+          vi: `${fileVi(ctx)} là tệp Excel đời cũ (.xls) được đặt mật khẩu để mở (đã mã hóa) nên không đọc được. Cách gỡ mật khẩu: mở tệp trong Excel (nhập mật khẩu), vào Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu rồi lưu thành "Sổ làm việc Excel (*.xlsx)" (trong LibreOffice: Tệp › Lưu thành…, bỏ chọn "Lưu với mật khẩu"); hoặc đề nghị đơn vị gửi lại tệp không đặt mật khẩu.`,
+          en: `${fileEn(ctx)} is an old-format Excel workbook (.xls) with a password to open (encrypted) and cannot be read. To remove the password: open it in Excel (enter the password), go to File › Info › Protect Workbook › Encrypt with Password, clear the password and save it as "Excel Workbook (*.xlsx)" (in LibreOffice: File › Save As…, untick "Save with password"); or ask the unit to send it again without a password.`,
+        };
+  return makeFinding('error', READ_CODES.fileEncrypted, message, ctx);
 }
 
 /** What a non-xlsx input looks like. */

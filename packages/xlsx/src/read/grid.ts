@@ -14,6 +14,7 @@ import { PackageReader } from './package.ts';
 import type { Relationship } from './relationships.ts';
 import {
   contentTypesHandlers,
+  foreignMainKind,
   isRelType,
   isWorkbookContentType,
   relationshipsHandlers,
@@ -131,18 +132,36 @@ function readPackage(bytes: Uint8Array, options: ReadGridOptions, limits: ReadLi
     if (outcome.status === 'broken') findings.push(asWarning(outcome.finding));
     rootRels = read.value;
   }
+  /** `[Content_Types].xml` overrides (part → type), read once when needed; null when the part is fatally broken. */
+  let contentTypes: Map<string, string> | undefined;
+  let contentTypesFailure: Finding | undefined;
+  const readContentTypes = (): Map<string, string> | null => {
+    if (contentTypes !== undefined) return contentTypes;
+    contentTypes = new Map<string, string>();
+    const typesEntry = pkg.find('[Content_Types].xml');
+    if (typesEntry !== undefined) {
+      const outcome = parsePart(typesEntry, contentTypesHandlers(contentTypes));
+      if (outcome.status === 'fatal') contentTypesFailure = outcome.finding;
+    }
+    return contentTypesFailure === undefined ? contentTypes : null;
+  };
   let workbookEntry: ZipEntry | undefined;
   for (const rel of rootRels) {
     if (rel.external || !isRelType(rel.type, 'officeDocument')) continue;
-    workbookEntry = pkg.find(resolveTarget('', rel.target));
-    if (workbookEntry !== undefined) break;
+    const main = pkg.find(resolveTarget('', rel.target));
+    if (main === undefined) continue;
+    // The main document's kind from its content type, as Office decides it: a real Word document
+    // renamed .xlsx points to word/document.xml here, which is no workbook.
+    const type = readContentTypes()?.get(main.name.toLowerCase());
+    const foreign = type !== undefined ? foreignMainKind(type) : /^word\//i.test(main.name) ? 'docx' : /^ppt\//i.test(main.name) ? 'pptx' : null;
+    if (foreign !== null) return fail([...findings, F.notXlsx(ctx, foreign)]);
+    workbookEntry = main;
+    break;
   }
   if (workbookEntry === undefined) {
-    const typesEntry = pkg.find('[Content_Types].xml');
-    if (typesEntry !== undefined) {
-      const types = new Map<string, string>();
-      const outcome = parsePart(typesEntry, contentTypesHandlers(types));
-      if (outcome.status === 'fatal') return fail([...findings, outcome.finding]);
+    const types = readContentTypes();
+    if (types === null && contentTypesFailure !== undefined) return fail([...findings, contentTypesFailure]);
+    if (types !== null) {
       for (const [part, type] of types) {
         if (!isWorkbookContentType(type)) continue;
         workbookEntry = pkg.find(part);

@@ -57,6 +57,22 @@ export function isWorkbookContentType(type: string): boolean {
   return t.endsWith('.main+xml') && (t.includes('spreadsheetml') || t.includes('ms-excel'));
 }
 
+/**
+ * What a package's main document is, from its content type, when it is not a workbook: Word
+ * (`…wordprocessingml.document.main+xml`, `application/vnd.ms-word.document.macroEnabled.main+xml`,
+ * templates too) → `docx`; PowerPoint (`presentationml`, `ms-powerpoint`) → `pptx`; an Excel
+ * binary workbook (`…ms-excel.sheet.binary.macroEnabled.main`) → `xlsb`; a workbook → null;
+ * any other main part (Visio, XPS…) → `unknown`.
+ */
+export function foreignMainKind(type: string): 'docx' | 'pptx' | 'xlsb' | 'unknown' | null {
+  const t = type.toLowerCase();
+  if (t.includes('sheet.binary')) return 'xlsb';
+  if (isWorkbookContentType(t)) return null;
+  if (t.includes('wordprocessingml') || t.includes('ms-word')) return 'docx';
+  if (t.includes('presentationml') || t.includes('ms-powerpoint')) return 'pptx';
+  return 'unknown';
+}
+
 /** The relationships part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; package → `_rels/.rels`. */
 export function relsPartFor(part: string): string {
   const slash = part.lastIndexOf('/');

@@ -4,7 +4,7 @@
  * signature block.
  */
 import { parseDateText } from '../../text/dates.ts';
-import { foldText } from '../../text/normalize.ts';
+import { foldText } from '../../text/fold.ts';
 import type { TextSource } from './text-source.ts';
 
 /** A whole cell that is a place-and-date line (folded): an optional place and comma, then "ngày d tháng m năm yyyy". */

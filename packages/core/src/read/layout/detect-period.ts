@@ -6,7 +6,7 @@
  */
 import { periodForWindow } from '../../period/period.ts';
 import { parseDateText } from '../../text/dates.ts';
-import { foldText } from '../../text/normalize.ts';
+import { foldText } from '../../text/fold.ts';
 import type { TextSource } from './text-source.ts';
 
 /** A period as read from one text. `year` null when the text gives none ("6 tháng đầu năm"). */
@@ -32,10 +32,22 @@ export interface PeriodScan {
   unmatchedRanges: UnmatchedRange[];
 }
 
-const DATE = String.raw`(\d{4}-\d{2}-\d{2}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}\s*(?:nam\s*)?\d{4})`;
-const RANGE = new RegExp(String.raw`(?:tu|tinh tu|ke tu)\s*(?:ngay\s*)?${DATE}\s*(?:den|toi|-|–)\s*(?:ngay\s*)?${DATE}`);
+// Regex sources, not `String.raw` templates (the add-in's bundle must parse as ES2017).
+const DATE = /(\d{4}-\d{2}-\d{2}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}\s*(?:nam\s*)?\d{4})/.source;
+const RANGE = new RegExp(`${/(?:tu|tinh tu|ke tu)\s*(?:ngay\s*)?/.source}${DATE}${/\s*(?:den|toi|-|–)\s*(?:ngay\s*)?/.source}${DATE}`);
 const DATE_PHRASE = /ngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}/g;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/** Every match of `re` in `text`, in order (as `matchAll`, which the add-in's oldest web view lacks). */
+function allMatches(text: string, re: RegExp): RegExpExecArray[] {
+  const global = new RegExp(re.source, 'g');
+  const out: RegExpExecArray[] = [];
+  for (let m = global.exec(text); m !== null; m = global.exec(text)) {
+    out.push(m);
+    if (m[0] === '') global.lastIndex += 1;
+  }
+  return out;
+}
 
 function isoOf(text: string): string | null {
   const parsed = parseDateText(/thang/.test(text) ? `ngay ${text}` : text);
@@ -48,8 +60,8 @@ function mentionsIn(folded: string, source: TextSource, options: { fileName: boo
   if (options.fileName) text = text.replace(/[-_.]+/g, ' ');
   const found: Omit<PeriodMention, 'source'>[] = [];
   const take = (re: RegExp, make: (m: RegExpExecArray) => Omit<PeriodMention, 'source'> | null): void => {
-    for (const m of text.matchAll(new RegExp(re.source, 'g'))) {
-      const mention = make(m as RegExpExecArray);
+    for (const m of allMatches(text, re)) {
+      const mention = make(m);
       if (mention) found.push(mention);
     }
     text = text.replace(new RegExp(re.source, 'g'), ' ');
@@ -57,7 +69,7 @@ function mentionsIn(folded: string, source: TextSource, options: { fileName: boo
   const year = (s: string | undefined): number | null => (s === undefined ? null : Number(s));
   take(/(?:6|sau)\s*thang\s*(dau|cuoi)(?:\s*nam)?(?:\s*(\d{4}))?/, (m) => ({ kind: 'half', index: m[1] === 'cuoi' ? 2 : 1, year: year(m[2]) }));
   take(/(?:6|sau)\s*thang(?:\s*nam)?\s*(\d{4})/, (m) => ({ kind: 'half', index: 1, year: year(m[1]) }));
-  take(/quy\s*(iv|iii|ii|i|[1-4])\b(?:\s*(?:nam|\/|-)?\s*(\d{4}))?/, (m) => ({ kind: 'quarter', index: ROMAN[m[1] ?? ''] ?? 1, year: year(m[2]) }));
+  take(/qu[iy]\s*(iv|iii|ii|i|[1-4])\b(?:\s*(?:nam|\/|-)?\s*(\d{4}))?/, (m) => ({ kind: 'quarter', index: ROMAN[m[1] ?? ''] ?? 1, year: year(m[2]) }));
   if (options.fileName) {
     take(/(\d{4})\s*(h|q)\s*([1-4])\b/, (m) => (m[2] === 'h' && Number(m[3]) > 2 ? null : { kind: m[2] === 'h' ? 'half' : 'quarter', index: Number(m[3]), year: Number(m[1]) }));
     take(/\b(h|q)\s*([1-4])\s*(\d{4})/, (m) => (m[1] === 'h' && Number(m[2]) > 2 ? null : { kind: m[1] === 'h' ? 'half' : 'quarter', index: Number(m[2]), year: Number(m[3]) }));
@@ -79,7 +91,7 @@ export function scanPeriods(sources: readonly TextSource[], deadlineDaysAfterCut
   const scan: PeriodScan = { mentions: [], unmatchedRanges: [] };
   for (const source of sources) {
     let folded = foldText(source.text);
-    for (const m of folded.matchAll(new RegExp(RANGE.source, 'g'))) {
+    for (const m of allMatches(folded, RANGE)) {
       const start = isoOf(m[1] ?? '');
       const end = isoOf(m[2] ?? '');
       if (start === null || end === null) continue;

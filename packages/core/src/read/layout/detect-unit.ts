@@ -3,8 +3,7 @@
  * "UBND PHƯỜNG BẮC HÀ", "UBND P. BẮC HÀ", "Phường Bắc Hà", "18076-2021-H1.xlsx", "BacHa.xlsx".
  */
 import { expandAbbreviations } from '../../text/abbreviations.ts';
-import { foldText } from '../../text/normalize.ts';
-import { toneKey } from '../../text/tone-key.ts';
+import { foldText } from '../../text/fold.ts';
 import type { Unit } from '../../units/unit.ts';
 import type { TextSource } from './text-source.ts';
 
@@ -21,17 +20,20 @@ export interface UnitDetection {
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Letters and digits of Vietnamese text in NFC (Latin, Latin-1, Latin Extended, Vietnamese): no `\p{L}`, which is ES2018. */
+const WORD_CHAR = '0-9A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF';
 /** `needle` in `hay` as whole words (not inside a longer word). */
 const containsWords = (hay: string, needle: string): boolean =>
-  needle !== '' && new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(needle)}(?![\\p{L}\\p{N}])`, 'u').test(hay);
+  needle !== '' && new RegExp(`(?:^|[^${WORD_CHAR}])${escape(needle)}(?![${WORD_CHAR}])`).test(hay);
 const kindWords = (unit: Unit): string[] => (unit.kind === 'ward' ? ['phuong'] : unit.kind === 'commune' ? ['xa'] : []);
 
 /** Units a text names, each with whether the naming is strong (the code, or the name after its kind word: "phường Bắc Hà"). */
 function unitsIn(source: TextSource, units: readonly Unit[]): { unit: Unit; strong: boolean }[] {
   const found: { unit: Unit; strong: boolean }[] = [];
   const expanded = expandAbbreviations(foldText(source.text));
-  const tone = toneKey(source.text);
-  const compact = foldText(source.text).replace(/[^a-z0-9]/g, '');
+  const tone = foldText(source.text, 'tones');
+  // Without spaces the old i/y spelling cannot be told by word ends: every y reads i here.
+  const compact = foldText(source.text).replace(/[^a-z0-9]/g, '').replace(/y/g, 'i');
   for (const unit of units) {
     if (containsWords(source.text, unit.code)) {
       found.push({ unit, strong: true });
@@ -40,11 +42,11 @@ function unitsIn(source: TextSource, units: readonly Unit[]): { unit: Unit; stro
     const folded = expandAbbreviations(foldText(unit.name));
     const afterKind = kindWords(unit).some((k) => containsWords(expanded, `${k} ${folded}`));
     if (source.via === 'fileName') {
-      const name = folded.replace(/ /g, '');
+      const name = folded.replace(/ /g, '').replace(/y/g, 'i');
       if (name.length >= 4 && compact.includes(name)) found.push({ unit, strong: false });
       continue;
     }
-    if (containsWords(tone, toneKey(unit.name))) found.push({ unit, strong: afterKind });
+    if (containsWords(tone, foldText(unit.name, 'tones'))) found.push({ unit, strong: afterKind });
     else if (afterKind) found.push({ unit, strong: true });
     // Long names (agencies: "Trung tâm Văn hóa – Truyền thông") are specific enough without
     // diacritics or with other dashes.
@@ -65,7 +67,7 @@ function single(found: { unit: Unit; strong: boolean }[]): { unit: Unit } | { ma
 /**
  * Finds the unit in the texts, in their order (title rows, then sheet name, then file name):
  * a registry code as a whole word (`18076`); the name with its diacritics (tone placement
- * ignored: `toneKey`) as whole words; the name without diacritics only right after its kind word
+ * and i/y spelling ignored: `foldText(…, 'tones')`) as whole words; the name without diacritics only right after its kind word
  * (`PHUONG BAC HA`, `P. Bắc Hà`, `xa thach ha`) so that "huyện Thạch Hà" is not the commune
  * Thạch Hạ, or, for names of three words or more (agencies), anywhere; in a file name, the name
  * without spaces or diacritics (`BacHa`). The first text that

@@ -5,7 +5,7 @@
  * the threshold, or two indicators almost equally close, is not taken (the caller reports it).
  */
 import type { Plan } from '../../plan/schema.ts';
-import { foldText } from '../../text/normalize.ts';
+import { foldText } from '../../text/fold.ts';
 import { matchTokens } from './tokens.ts';
 import type { MatchCandidate, MatchVia } from './types.ts';
 
@@ -42,10 +42,10 @@ export interface IndicatorMatcher {
 
 /** An indicator code written in a cell or at the start of a wording (`CT3a`, `ct 3a`, `CT3a.`), if it is one of the plan's. */
 export function codeInText(text: string, codes: readonly string[]): string | null {
-  const m = /^\s*\(?\s*([A-Za-z]{1,4}\s*\d+(?:\.\d+)?\s*[a-z]?)\b/i.exec(text);
+  const m = /^\s*\(?\s*([a-z]{1,4}\s*\d+(?:\.\d+)?\s*[a-z]?)\b/.exec(foldText(text));
   if (!m?.[1]) return null;
-  const written = m[1].replace(/\s+/g, '').toLowerCase();
-  return codes.find((c) => c.toLowerCase() === written) ?? null;
+  const written = m[1].replace(/\s+/g, '');
+  return codes.find((c) => foldText(c) === written) ?? null;
 }
 
 /**

@@ -5,13 +5,13 @@
  * → `planned`).
  */
 import { expandAbbreviations } from '../../text/abbreviations.ts';
-import { foldText } from '../../text/normalize.ts';
+import { foldText } from '../../text/fold.ts';
 import type { ColumnRole } from './types.ts';
 
 /** A heading's meaning: a role, `generic` for sub-headings that only say "number" (Số lượng, Số), or null when unknown. */
 export type LabelMeaning = ColumnRole | 'generic' | null;
 
-/** A heading folded and with abbreviations expanded, `%` kept as a word: `"Tỷ lệ (%)"` → `"ty le %"`. */
+/** A heading folded and with abbreviations expanded, `%` kept as a word: `"Tỷ lệ (%)"` → `"ti le %"` (`foldText` spells a final y after a consonant i). */
 export function headingKey(label: string): string {
   return expandAbbreviations(foldText(label).replace(/%/g, ' pct ')).replace(/\bpct\b/g, '%');
 }
@@ -37,15 +37,15 @@ export function labelMeaning(label: string): LabelMeaning {
   const key = headingKey(label);
   if (key === '') return null;
   if (/^(so )?(thu tu|tt)$/.test(key)) return 'order';
-  if (/^(ma|ma so|ma chi tieu|ky hieu|ma ct)$/.test(key)) return 'code';
+  if (/^(ma|ma so|ma chi tieu|ki hieu|ma ct)$/.test(key)) return 'code';
   if (has(key, 'ghi chu')) return 'note';
   if (has(key, 'kiem chung', 'minh chung', 'van ban', 'can cu', 'tai lieu kiem chung')) return 'evidence';
   if (has(key, 'don vi thuc hien', 'co quan', 'chu tri', 'phoi hop', 'thoi gian', 'thoi han', 'danh gia', 'xep loai')) return 'other';
   if (has(key, 'noi dung', 'ten chi tieu', 'dien giai', 'danh muc', 'nhiem vu', 'tieu chi', 'cac chi tieu')) return 'text';
   if (has(key, 'don vi tinh', 'don vi do') || key === 'don vi') return 'unitOfMeasure';
-  if (has(key, 'cung ky', 'nam truoc', 'ky truoc')) return 'previous';
+  if (has(key, 'cung ki', 'nam truoc', 'ki truoc')) return 'previous';
   const planWord = has(key, 'chi tieu', 'ke hoach', 'muc tieu');
-  const percentWord = has(key, 'ty le', 'ti le', '%');
+  const percentWord = has(key, 'ti le', '%');
   if (planWord && percentWord && !has(key, 'thuc hien', 'ket qua', 'dat')) return 'target';
   if (has(key, 'phai thuc hien', 'can thuc hien', 'tiep nhan', 'phat sinh', 'thuoc tham quyen', 'tong so', 'tong cong')) {
     return has(key, 'dat', 'da thuc hien', 'hoan thanh', 'duoc') && !has(key, 'phai thuc hien', 'can thuc hien') ? 'achieved' : 'total';

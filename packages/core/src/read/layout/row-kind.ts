@@ -4,7 +4,7 @@
  * table (the signature block).
  */
 import { cellNumber } from '../../text/cell-number.ts';
-import { foldText } from '../../text/normalize.ts';
+import { foldText } from '../../text/fold.ts';
 import { FIGURE_ROLES } from './header.ts';
 import type { SheetView } from './sheet-view.ts';
 import type { LayoutColumn, RowKind } from './types.ts';
@@ -83,6 +83,6 @@ export function classifyRow(view: SheetView, row: number, columns: readonly Layo
   if (/^[A-Za-z]\s*[.)]?$/.test(orderTrim) && !hasFigures) return 'section';
   if (orderTrim === '' && /^[A-Za-zĐđ]\s*[.)]\s+\S/.test(text) && !hasFigures) return 'section';
   if (TOTAL.test(foldText(text)) || (text === '' && TOTAL.test(foldText(order)))) return 'total';
-  if (orderTrim === '' && !hasFigures && text !== '' && text === text.toUpperCase() && /\p{L}{3,}/u.test(text)) return 'section';
+  if (orderTrim === '' && !hasFigures && text !== '' && text === text.toUpperCase() && /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]{3,}/.test(text)) return 'section';
   return 'data';
 }

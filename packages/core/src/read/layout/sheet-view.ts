@@ -97,7 +97,8 @@ export function sheetView(sheet: Sheet, date1904: boolean): SheetView {
     const cell = sheet.cells.get(ref);
     let out = blank;
     if (cell !== undefined && !isBlankCell(cell) && !isCovered(row, col)) {
-      if (typeof cell.value === 'string' && !cell.error) {
+      // A date cell (`t="d"`, whose value is its ISO text) reads as its date, like a serial with a date format.
+      if (typeof cell.value === 'string' && !cell.error && cell.isoDate === undefined) {
         const d = decodeLegacyText(cell.value, cell.font);
         out = { text: normalizeText(d.text), encoding: d.encoding, by: d.by };
         if (d.encoding !== 'unicode') legacyCount[d.encoding] += 1;

@@ -3,7 +3,7 @@
  * row to an indicator (by a saved mapping, by code, or by wording). Figures are read later, only
  * for the table the reader keeps.
  */
-import { foldText } from '../../text/normalize.ts';
+import { foldText } from '../../text/fold.ts';
 import { settleColumns, type ColumnNote } from './columns.ts';
 import type { HeaderGuess } from './header.ts';
 import type { LayoutMapping } from './mapping.ts';

@@ -3,21 +3,21 @@
  * abbreviations expanded, spelling variants unified, function words dropped.
  */
 import { expandAbbreviations } from '../../text/abbreviations.ts';
-import { foldText } from '../../text/normalize.ts';
+import { foldText } from '../../text/fold.ts';
 
 /**
  * Folded function words that say nothing about which indicator a wording is ("của", "các", "được",
  * "tỷ lệ"…). Not "so": folded, "số" (number) is also "sơ" in "hồ sơ" (dossier).
  */
 export const STOPWORDS: ReadonlySet<string> = new Set([
-  'va', 'cua', 'cac', 'nhung', 've', 'duoc', 'cho', 'voi', 'tren', 'theo', 'doi', 'trong', 'la', 'da', 'de', 'ty', 'ti', 'le',
+  'va', 'cua', 'cac', 'nhung', 've', 'duoc', 'cho', 'voi', 'tren', 'theo', 'doi', 'trong', 'la', 'da', 'de', 'ti', 'le',
   'tong', 'nhu', 'thi', 'o', 'nay', 'do', 'khi', 'tu', 'den', 'hoac', 'viec', 'tac',
 ]);
 
 /**
- * The matching words of a text, in order, without duplicates: `foldText`, `expandAbbreviations`,
- * `y` after a consonant written `i` (`quy`/`qui`, `ky`/`ki`, `ly`/`li`: one spelling), numbers kept,
- * `STOPWORDS` dropped. Example: `"Tỷ lệ hồ sơ TTHC được công khai"` →
+ * The matching words of a text, in order, without duplicates: `foldText` (which also spells a
+ * final `y` after a consonant `i`: `quy`/`qui`, `ky`/`ki`, `ly`/`li`), `expandAbbreviations`,
+ * numbers kept, `STOPWORDS` dropped. Example: `"Tỷ lệ hồ sơ TTHC được công khai"` →
  * `["ho", "thu", "tuc", "hanh", "chinh", "cong", "khai"]`.
  */
 export function matchTokens(text: string): string[] {
@@ -25,8 +25,7 @@ export function matchTokens(text: string): string[] {
   const out: string[] = [];
   for (const word of words) {
     if (word === '' || STOPWORDS.has(word)) continue;
-    const unified = /^(?:qu|k|l|m|t|s|h|ph|th|v|n)y$/.test(word) ? `${word.slice(0, -1)}i` : word;
-    if (!out.includes(unified)) out.push(unified);
+    if (!out.includes(word)) out.push(word);
   }
   return out;
 }

@@ -13,7 +13,7 @@ import type { Indicator } from '../../plan/schema.ts';
 import type { IndicatorValue } from '../../report/model.ts';
 import { cellNumber } from '../../text/cell-number.ts';
 import { formatPercent } from '../../text/format.ts';
-import { foldText } from '../../text/normalize.ts';
+import { foldText } from '../../text/fold.ts';
 import { parsePercent } from '../../text/percent.ts';
 import { cellRef, readCount, readTypedPercent, readYesNo, type Located } from '../cells.ts';
 import { indicatorFieldLabel } from '../labels.ts';
@@ -28,7 +28,7 @@ const YES_WORDS = new Set(['dat', 'da thuc hien', 'hoan thanh', 'da hoan thanh',
 const NO_WORDS = new Set(['khong dat', 'chua dat', 'chua thuc hien', 'khong thuc hien', 'chua', 'chua hoan thanh', 'chua trien khai']);
 
 /** Folded units of measure that mark a row of percentages. */
-const PERCENT_UNITS = new Set(['%', 'ty le', 'ti le', 'ty le %', 'ti le %', 'phan tram']);
+const PERCENT_UNITS = new Set(['%', 'ti le', 'ti le %', 'phan tram']);
 
 /** A row's figures and the indicator value for the report. */
 export interface RowValues {

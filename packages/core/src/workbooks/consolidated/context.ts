@@ -1,4 +1,5 @@
 import type { Comparison } from '../../consolidate/year-on-year.ts';
+import type { SubmissionStatus } from '../../consolidate/status.ts';
 import type { Consolidation, UnitResult } from '../../consolidate/types.ts';
 import type { Finding } from '../../finding.ts';
 import type { Plan, ReportHeading } from '../../plan/schema.ts';
@@ -100,6 +101,9 @@ export const STATUS_FILL = {
   invalid: COLOR.invalid,
   notApplicable: COLOR.notApplicable,
 } as const;
+
+/** Fill of each submission status ("Tình trạng" of the progress sheet). */
+export const SUBMISSION_FILL: Readonly<Record<SubmissionStatus, string>> = { received: COLOR.met, unreadable: COLOR.invalid, missing: COLOR.missing };
 
 /** Fill of each finding severity. */
 export const SEVERITY_FILL = { error: COLOR.invalid, warning: COLOR.notMet, notice: COLOR.total } as const;

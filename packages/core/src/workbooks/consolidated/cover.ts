@@ -184,12 +184,14 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
     }
     g.next(18);
   });
-  const missing = ctx.units.filter((u) => !u.submitted);
+  const missing = ctx.units.filter((u) => !u.submitted && u.status !== 'unreadable');
+  const unreadable = ctx.units.filter((u) => u.status === 'unreadable');
   const late = ctx.units.filter((u) => u.submitted && u.onTime === false);
   const undated = ctx.units.filter((u) => u.submitted && u.onTime === null);
   const names = (list: readonly UnitResult[]): string => list.map((u) => unitDisplayName(u)).join(', ');
   g.gap(4);
   g.paragraph(`- Chưa gửi báo cáo: ${missing.length === 0 ? 'không có.' : `${names(missing)}.`}`);
+  if (unreadable.length > 0) g.paragraph(`- Đã gửi nhưng tệp không đọc được (tính là chưa gửi, cần gửi lại): ${names(unreadable)}.`);
   g.paragraph(`- Gửi sau hạn (hạn gửi báo cáo ${formatDate(period.deadline)}): ${late.length === 0 ? 'không có.' : `${names(late)}.`}`);
   if (undated.length > 0) g.paragraph(`- Không xác định được ngày gửi: ${names(undated)}.`);
 

@@ -7,7 +7,8 @@ import { excelSerial } from '../../vocabulary/dates.ts';
 import { CONSOLIDATED_TITLES, HEADERS } from '../../vocabulary/sheets.ts';
 import { unitDisplayName } from '../../vocabulary/units.ts';
 import { NO, UNKNOWN_MARK, YES } from '../../vocabulary/words.ts';
-import { BODY, columnsOf, headRows, tableSheet, type ConsolidatedContext } from './context.ts';
+import { SUBMISSION_STATUS_LABELS } from '../../consolidate/status.ts';
+import { BODY, SUBMISSION_FILL, columnsOf, headRows, tableSheet, type ConsolidatedContext } from './context.ts';
 import { CONSOLIDATED_LAYOUT, CONSOLIDATED_SHEETS } from './layout.ts';
 
 /** Said in the "sent" and "on time" columns of a unit that reported without being expected: not counted as "Có". */
@@ -15,13 +16,14 @@ export const NOT_EXPECTED = 'Có (ngoài danh sách)';
 
 /**
  * "Tiến độ gửi báo cáo": one row per unit (display order): code, name, sent (Có/Không), the date
- * on the form, the register date, the deadline, on time (Có/Không/—) and the file. The totals'
+ * on the form, the register date, the deadline, on time (Có/Không/—), the file and the status
+ * (received, sent but unreadable, not sent). The totals'
  * `COUNTIF(…,"Có")` count these rows, so a unit that reported without being expected reads
  * "Có (ngoài danh sách)" and is left out, as in core's totals.
  */
 export function progressSheet(ctx: ConsolidatedContext): SheetModel {
   const L = CONSOLIDATED_LAYOUT;
-  const columns = columnsOf(ctx.palette, [6, 10, 26, 10, 13, 13, 13, 11, 34]);
+  const columns = columnsOf(ctx.palette, [6, 10, 26, 10, 13, 13, 13, 11, 34, 18]);
   const deadline = excelSerial(ctx.result.period.deadline);
   const center: StyleModel = { ...BODY, horizontal: 'center' };
   const date: StyleModel = { ...center, numFmt: NUM_FMT.date };
@@ -42,6 +44,8 @@ export function progressSheet(ctx: ConsolidatedContext): SheetModel {
         [7, deadline, date],
         [8, onTime, { ...center, fill: onTimeFill }],
         [9, u.file ? u.file.normalize('NFC') : null, BODY],
+        // tells a unit whose file could not be read from one that sent nothing
+        [10, SUBMISSION_STATUS_LABELS[u.status].vi, { ...center, fill: SUBMISSION_FILL[u.status] }],
       ];
       yield rowOf(ctx.palette, columns, L.firstRow + i, cells);
     }
