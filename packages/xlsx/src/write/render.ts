@@ -1,4 +1,4 @@
-import type { AddWorksheetOptions, DataValidation, PageSetup, Worksheet, WorksheetView } from 'exceljs';
+import type { AddWorksheetOptions, DataValidation, PageSetup, WorksheetView } from 'exceljs';
 import { COLUMN_DIGIT_PX, FONT_DIGIT_PX, formatA1, formatSheetRef, numberToColumn, parseRange, type BookModel, type PrintModel, type SheetModel, type ValidationModel } from '@cchc-kpi/core';
 import { memoryBook, streamingBook, type Book } from './book.ts';
 import { StyleCache, excelValue, fontOf, serialToDate } from './cells.ts';

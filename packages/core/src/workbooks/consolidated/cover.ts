@@ -95,14 +95,45 @@ class Cover {
 
 /** The cover sheet of `ctx`. */
 export function coverSheet(ctx: ConsolidatedContext): SheetModel {
-  const { plan, result, heading, palette } = ctx;
-  const period = result.period;
-  const totals = result.totals;
-  const N = COVER_GRID.columns;
-  const columns: ColumnModel[] = Array.from({ length: N }, () => ({ width: COVER_GRID.width, style: palette.name({ size: BODY_PT }) }));
+  const { palette } = ctx;
+  const columns: ColumnModel[] = Array.from({ length: COVER_GRID.columns }, () => ({ width: COVER_GRID.width, style: palette.name({ size: BODY_PT }) }));
   const g = new Cover(new RowSet(palette));
-  const T = (address: string): string => formatSheetCell(CONSOLIDATED_SHEETS.totals, address);
-  const R = (address: string): string => formatSheetCell(CONSOLIDATED_SHEETS.ranking, address);
+  headingSection(g, ctx);
+  const missing = submissionSection(g, ctx);
+  indicatorSection(g, ctx);
+  scoreSection(g, ctx, missing.length);
+  findingSection(g, ctx);
+  signatureSection(g, ctx);
+  const print: PrintModel = {
+    orientation: 'portrait',
+    fit: { width: 1, height: 0 },
+    // Decree 30/2020: top 20–25 mm, bottom 20–25 mm, left 30–35 mm, right 15–20 mm
+    margins: { left: 1.18, right: 0.6, top: 0.8, bottom: 0.8, header: 0.4, footer: 0.3 },
+    horizontalCentered: true,
+    area: `A1:${numberToColumn(COVER_GRID.columns)}${g.row - 1}`,
+    differentFirst: true,
+    header: '&C&"Times New Roman,Regular"&13&P',
+  };
+  // blocks kept on one page; the blocks of a header and of the heading before it are merged
+  const blocks = mergeBlocks(g.blocks);
+  for (const after of keepTogether(g.rows.rows(columns), print, columns, blocks)) g.rows.breakAfter(after);
+  const built = g.rows.rows(columns);
+  return {
+    name: CONSOLIDATED_SHEET_NAMES.cover,
+    columns,
+    activeCell: 'A1',
+    gridlines: false,
+    validations: [],
+    print,
+    rows: () => built,
+  };
+}
+
+/** The heading blocks (Decree 30/2020/NĐ-CP), the document type, the summary line and the opening sentence. */
+function headingSection(g: Cover, ctx: ConsolidatedContext): void {
+  const { plan, result, heading } = ctx;
+  const period = result.period;
+  const N = COVER_GRID.columns;
 
   // ---- heading blocks: left = columns 1–10, right = 11–24 ---------------------------------
   const left = { from: 1, to: 10 };
@@ -140,10 +171,19 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
     `Thực hiện ${planCitation(plan.document)}, trên cơ sở báo cáo của ${REPORTING_BODIES} (${cutoffText(period, { inSentence: true })}), kết quả ${periodName(period, { inSentence: true })} được tổng hợp như sau:`,
   );
 
+}
+
+/** Section 1: the submission lines (formulas on "Tổng hợp") and the units not sent, unreadable, late or undated; returns the units not sent. */
+function submissionSection(g: Cover, ctx: ConsolidatedContext): readonly UnitResult[] {
+  const { result } = ctx;
+  const period = result.period;
+  const totals = result.totals;
+  const cmp = ctx.comparison;
+  const N = COVER_GRID.columns;
+  const T = (address: string): string => formatSheetCell(CONSOLIDATED_SHEETS.totals, address);
   // ---- 1. submission --------------------------------------------------------------------------
   g.keep();
   g.paragraph('1. Tình hình gửi báo cáo', { bold: true });
-  const cmp = ctx.comparison;
   const progressCols: Col[] = cmp
     ? [
         { from: 1, to: 12, header: 'Nội dung' },
@@ -195,6 +235,16 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
   g.paragraph(`- Gửi sau hạn (hạn gửi báo cáo ${formatDate(period.deadline)}): ${late.length === 0 ? 'không có.' : `${names(late)}.`}`);
   if (undated.length > 0) g.paragraph(`- Không xác định được ngày gửi: ${names(undated)}.`);
 
+  return missing;
+}
+
+/** Section 2: the city's result per indicator against its target, with a verdict formula. */
+function indicatorSection(g: Cover, ctx: ConsolidatedContext): void {
+  const { plan, result } = ctx;
+  const totals = result.totals;
+  const cmp = ctx.comparison;
+  const N = COVER_GRID.columns;
+  const T = (address: string): string => formatSheetCell(CONSOLIDATED_SHEETS.totals, address);
   // ---- 2. indicators --------------------------------------------------------------------------
   g.keep(3);
   g.paragraph('2. Kết quả thực hiện các chỉ tiêu của thành phố', { bold: true });
@@ -267,6 +317,13 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
     g.paragraph(`- So với kỳ ${cmp.previous.period}: ${moves.length === 0 ? 'không có chỉ tiêu nào so sánh được.' : `${moves.join('; ')} (chi tiết tại trang ${CONSOLIDATED_SHEET_NAMES.comparison}).`}`);
   }
 
+}
+
+/** Section 3: units per band, the leading units (formulas on "Xếp hạng"), the lowest, the change on the earlier period. */
+function scoreSection(g: Cover, ctx: ConsolidatedContext, notSent: number): void {
+  const { plan, result } = ctx;
+  const cmp = ctx.comparison;
+  const R = (address: string): string => formatSheetCell(CONSOLIDATED_SHEETS.ranking, address);
   // ---- 3. scores --------------------------------------------------------------------------------
   const primary = plan.profiles.find((p) => p.id === plan.primaryProfile);
   g.keep();
@@ -274,7 +331,7 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
   if (primary) {
     const bands = [...primary.bands].sort((a, b) => b.min - a.min);
     const byBand = bands.map((b) => `${b.label.vi}: ${ctx.units.filter((u) => u.submitted && u.band?.vi === b.label.vi).length}`);
-    g.paragraph(`- Xếp loại (số đơn vị): ${byBand.join('; ')}; chưa chấm điểm (chưa gửi báo cáo): ${missing.length}.`);
+    g.paragraph(`- Xếp loại (số đơn vị): ${byBand.join('; ')}; chưa chấm điểm (chưa gửi báo cáo): ${notSent}.`);
   }
   const ranked = rankingOrder(ctx.units).filter(isScored);
   const firstRankingRow = CONSOLIDATED_LAYOUT.firstRow;
@@ -321,6 +378,13 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
     }
   }
 
+}
+
+/** Section 4: the check results counted by kind, the units with errors, the sheets attached. */
+function findingSection(g: Cover, ctx: ConsolidatedContext): void {
+  const { result } = ctx;
+  const cmp = ctx.comparison;
+
   // ---- 4. findings ------------------------------------------------------------------------------
   g.keep();
   g.paragraph('4. Kết quả kiểm tra số liệu', { bold: true });
@@ -336,6 +400,13 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
   const attached = [...Object.values(CONSOLIDATED_SHEETS), ...(cmp ? [CONSOLIDATED_SHEET_NAMES.comparison] : [])];
   g.paragraph(`Chi tiết tại các biểu kèm theo: ${attached.join('; ')}.`, { italic: true });
   g.gap(12);
+
+}
+
+/** Recipients ("Nơi nhận") at the left and the signature block at the right, kept on one page. */
+function signatureSection(g: Cover, ctx: ConsolidatedContext): void {
+  const { heading } = ctx;
+  const N = COVER_GRID.columns;
 
   // ---- recipients and signature -----------------------------------------------------------------
   const signStart = g.row;
@@ -361,30 +432,8 @@ export function coverSheet(ctx: ConsolidatedContext): SheetModel {
   g.row = signStart + height;
   g.blocks.push([signStart, g.row - 1]);
 
-  const print: PrintModel = {
-    orientation: 'portrait',
-    fit: { width: 1, height: 0 },
-    // Decree 30/2020: top 20–25 mm, bottom 20–25 mm, left 30–35 mm, right 15–20 mm
-    margins: { left: 1.18, right: 0.6, top: 0.8, bottom: 0.8, header: 0.4, footer: 0.3 },
-    horizontalCentered: true,
-    area: `A1:${numberToColumn(N)}${g.row - 1}`,
-    differentFirst: true,
-    header: '&C&"Times New Roman,Regular"&13&P',
-  };
-  // blocks kept on one page; the blocks of a header and of the heading before it are merged
-  const blocks = mergeBlocks(g.blocks);
-  for (const after of keepTogether(g.rows.rows(columns), print, columns, blocks)) g.rows.breakAfter(after);
-  const built = g.rows.rows(columns);
-  return {
-    name: CONSOLIDATED_SHEET_NAMES.cover,
-    columns,
-    activeCell: 'A1',
-    gridlines: false,
-    validations: [],
-    print,
-    rows: () => built,
-  };
 }
+
 
 /** Overlapping or touching blocks as one: `[[12, 13], [13, 14]]` → `[[12, 14]]`. */
 function mergeBlocks(blocks: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
