@@ -9,7 +9,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hatinh2021, hatinhCity2020, indicatorAppliesTo, parsePeriod, type Unit } from '@cchc-kpi/core';
-import { writeTemplate } from '@cchc-kpi/xlsx';
+import { writeTemplate } from '@cchc-kpi/xlsx/write';
 import { fillTemplate, type ActivityFill, type IndicatorFill, type ReportFill } from './fill-template.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hatinhCity2020 } from '@cchc-kpi/core';
-import { feedbackFileName, readGrid } from '@cchc-kpi/xlsx';
+import { readGrid } from '@cchc-kpi/xlsx';
+import { feedbackFileName } from '@cchc-kpi/xlsx/write';
 import { runCli } from './support/cli.ts';
 import { writeSmallExample } from './support/small-example.ts';
 

@@ -33,7 +33,8 @@ import {
   printable,
   toCsv,
 } from '@cchc-kpi/cli';
-import { MAX_SHEET_NAME_LENGTH, feedbackFileName, readGrid, readReport, safeSheetName, safeSheetNames, templateFileName, writeConsolidated, writeTemplate } from '@cchc-kpi/xlsx';
+import { readGrid, readReport } from '@cchc-kpi/xlsx';
+import { MAX_SHEET_NAME_LENGTH, feedbackFileName, safeSheetName, safeSheetNames, templateFileName, writeConsolidated, writeTemplate } from '@cchc-kpi/xlsx/write';
 import { fillTemplate } from '@cchc-kpi/examples/fill-template';
 import { renderHtmlReport } from '@cchc-kpi/cli';
 import { runCli } from './support/cli.ts';

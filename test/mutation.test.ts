@@ -12,7 +12,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkReport, createConsolidator, hatinh2021, hatinhCity2020, toJson, type Finding } from '@cchc-kpi/core';
 import { consolidationCsv, processFile } from '@cchc-kpi/cli';
-import { readReport, writeConsolidated } from '@cchc-kpi/xlsx';
+import { readReport } from '@cchc-kpi/xlsx';
+import { writeConsolidated } from '@cchc-kpi/xlsx/write';
 import { filledReport, period, unit } from './support/hostile.ts';
 import { unzipParts, zipParts, type ZipPart } from './support/zip.ts';
 

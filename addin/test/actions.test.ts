@@ -15,7 +15,8 @@ import {
   type Finding,
   type Grid,
 } from '@cchc-kpi/core';
-import { readGrid, writeConsolidated } from '@cchc-kpi/xlsx';
+import { readGrid } from '@cchc-kpi/xlsx';
+import { writeConsolidated } from '@cchc-kpi/xlsx/write';
 import { checkOpenReport, ERROR_FILL, problemCells, scoreOpenReport } from '../src/actions/check.ts';
 import { consolidateFiles, type PickedFile } from '../src/actions/consolidate.ts';
 import { InputError, insertTemplate } from '../src/actions/insert.ts';

@@ -5,7 +5,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReport, hatinh2021, hatinhCity2020, readTemplateReport, scoreUnit } from '@cchc-kpi/core';
-import { readGrid, TEMPLATE_LAYOUT } from '@cchc-kpi/xlsx';
+import { readGrid } from '@cchc-kpi/xlsx';
+import { TEMPLATE_LAYOUT } from '@cchc-kpi/xlsx/write';
 import { band, completion, ratio, status, unitScore } from '../src/functions/functions.ts';
 import { FUNCTIONS } from '../src/functions/register.ts';
 import { functionsMetadata } from '../scripts/functions-plugin.ts';

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hatinh2021, hatinhCity2020, parsePeriod, parseSheetRef, formatRange, type Grid, type Period } from '@cchc-kpi/core';
-import { readGrid, writeTemplate, TEMPLATE_LAYOUT, TEMPLATE_SHEETS } from '@cchc-kpi/xlsx';
+import { readGrid } from '@cchc-kpi/xlsx';
+import { writeTemplate, TEMPLATE_LAYOUT, TEMPLATE_SHEETS } from '@cchc-kpi/xlsx/write';
 import { MemoryHost } from '../src/office/memory-host.ts';
 import { templateBook, templateNames } from '../src/sheets/template.ts';
 import { TEMPLATE_LAYOUT as SHARED_LAYOUT, TEMPLATE_SHEETS as SHARED_SHEETS } from '../src/sheets/xlsx-shared.ts';

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { hatinh2021, parsePeriod, type Period } from '@cchc-kpi/core';
-import { writeTemplate } from '@cchc-kpi/xlsx';
+import { writeTemplate } from '@cchc-kpi/xlsx/write';
 import { fillTemplate, type ActivityFill, type ReportFill } from '@cchc-kpi/examples/fill-template';
 import { fflate } from './deps.ts';
 

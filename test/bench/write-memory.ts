@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConsolidator, hatinh2021, hatinhCity2020, mergeUnits, parsePeriod, parseUnitsCsv, toJson, type CheckedReport } from '@cchc-kpi/core';
 import { jsonChunks, processFile } from '@cchc-kpi/cli';
-import { writeConsolidated } from '@cchc-kpi/xlsx';
+import { writeConsolidated } from '@cchc-kpi/xlsx/write';
 import { benchUnit, BENCH_PERIOD, unitsCsv } from './generate.ts';
 
 const n = Number(process.argv[2] ?? 10_000);

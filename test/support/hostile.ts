@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hatinh2021, hatinhCity2020, parsePeriod, type Period, type Plan, type Unit } from '@cchc-kpi/core';
-import { writeTemplate } from '@cchc-kpi/xlsx';
+import { writeTemplate } from '@cchc-kpi/xlsx/write';
 import { fillTemplate, type ReportFill } from '@cchc-kpi/examples/fill-template';
 import { zipParts } from './zip.ts';
 

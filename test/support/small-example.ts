@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hatinh2021, hatinhCity2020, indicatorAppliesTo, parsePeriod, type Unit } from '@cchc-kpi/core';
-import { writeTemplate } from '@cchc-kpi/xlsx';
+import { writeTemplate } from '@cchc-kpi/xlsx/write';
 import { fillTemplate, type IndicatorFill, type ReportFill } from '@cchc-kpi/examples/fill-template';
 
 /** The city culture & media centre, as the `--units` CSV lists it. */

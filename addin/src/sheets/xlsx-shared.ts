@@ -7,7 +7,7 @@
  * `styles.ts` imports exceljs (Node-oriented); the add-in's vite config aliases `exceljs` to a
  * stub (src/shims/exceljs.ts), which is safe because only constants are used from it here.
  */
-export { TEMPLATE_LAYOUT, TEMPLATE_SHEETS, CONSOLIDATED_LAYOUT, CONSOLIDATED_SHEETS, SEVERITY_LABEL, templateFileName } from '@cchc-kpi/xlsx';
+export { TEMPLATE_LAYOUT, TEMPLATE_SHEETS, CONSOLIDATED_LAYOUT, CONSOLIDATED_SHEETS, SEVERITY_LABEL, templateFileName } from '@cchc-kpi/xlsx/write';
 export { COLOR, NUM_FMT, FONT_NAME, FONT_SIZE, SUBMISSION_STATUS_FILL } from '../../../packages/xlsx/src/write/styles.ts';
 export {
   cutoffText,

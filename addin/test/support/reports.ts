@@ -3,7 +3,7 @@
  * examples' `fillTemplate` (exceljs types into the named cells), so the bytes are real .xlsx files.
  */
 import { hatinh2021, hatinhCity2020, parsePeriod, type Period, type Unit } from '@cchc-kpi/core';
-import { writeTemplate } from '@cchc-kpi/xlsx';
+import { writeTemplate } from '@cchc-kpi/xlsx/write';
 import { fillTemplate, type ReportFill } from '../../../examples/fill-template.ts';
 
 export type { ReportFill };

@@ -1,16 +1,12 @@
 /**
- * @cchc-kpi/xlsx — reads the workbooks units send (a lean OOXML reader on fflate + saxes that
- * runs in Node and in browsers) and writes the report template and the consolidated workbook
- * (exceljs, deterministic bytes).
+ * @cchc-kpi/xlsx — reads the workbooks units send: a lean OOXML reader on fflate + saxes that
+ * runs in Node and in browsers (the Excel add-in uses it), with size limits, password detection
+ * and the marker of our own consolidated workbooks. The exceljs writers (the report template,
+ * the consolidated workbook, the feedback to a unit) are in `@cchc-kpi/xlsx/write` (Node).
  */
 export * from './limits.ts';
 export * from './read/grid.ts';
 export * from './read-report.ts';
-export * from './write/template.ts';
-export * from './write/consolidated.ts';
-export * from './write/cover.ts';
-export * from './write/feedback.ts';
-export * from './write/sheet-name.ts';
 export * from './read/marker.ts';
 export { detectEncryption, hasBiffFilePass, type EncryptionKind } from './read/encryption.ts';
 export { encryptedFile } from './read/findings.ts';

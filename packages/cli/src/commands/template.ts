@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePeriod } from '@cchc-kpi/core';
-import { writeTemplate } from '@cchc-kpi/xlsx';
+import { writeTemplate } from '@cchc-kpi/xlsx/write';
 import { periodOutsidePlan } from '../io/plan-year.ts';
 import { loadContext } from '../context.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';

@@ -19,7 +19,7 @@ import {
   type Unit,
   type UnitSort,
 } from '@cchc-kpi/core';
-import { feedbackFileName, writeFeedback, type WriteConsolidatedOptions } from '@cchc-kpi/xlsx';
+import { feedbackFileName, writeFeedback, type WriteConsolidatedOptions } from '@cchc-kpi/xlsx/write';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { readText } from '../context.ts';
 import type { ReportFlags } from './report-options.ts';

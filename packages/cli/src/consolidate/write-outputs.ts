@@ -1,5 +1,5 @@
 import type { Consolidation, Plan } from '@cchc-kpi/core';
-import { writeConsolidated } from '@cchc-kpi/xlsx';
+import { writeConsolidated } from '@cchc-kpi/xlsx/write';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { parseCsvSeparator } from '../io/csv.ts';
 import { jsonChunks } from '../io/json-chunks.ts';

@@ -11,7 +11,7 @@ import {
   type Severity,
   type UnitSort,
 } from '@cchc-kpi/core';
-import { placeAndDate, reportHeading } from '@cchc-kpi/xlsx';
+import { placeAndDate, reportHeading } from '@cchc-kpi/xlsx/write';
 import { activitiesSpec, displayName, formatScore, heatmapSpec, indicatorRows, indicatorsSpec, scoresSpec } from './charts.ts';
 import { escapeText, renderSvg } from './svg.ts';
 
