@@ -6,7 +6,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import { customFunctions } from './scripts/functions-plugin.ts';
 import { devHttpsOptions } from './scripts/https.ts';
 
@@ -15,6 +15,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** `exceljs` is Node-oriented: the add-in only uses constants from modules that import it. */
 export const alias = { exceljs: resolve(here, 'src/shims/exceljs.ts') };
 
+/**
+ * The workspace packages export their built `dist/`; the add-in is built from their TypeScript
+ * sources instead (the `@cchc-kpi/source` export condition), so it needs no `pnpm build` first.
+ */
+export const conditions = ['@cchc-kpi/source', ...defaultClientConditions];
+
 /** The dev server's port; the manifest's URLs use it. */
 export const DEV_PORT = 3000;
 
@@ -22,7 +28,7 @@ export default defineConfig(async ({ command }) => ({
   root: here,
   base: './',
   publicDir: resolve(here, 'public'),
-  resolve: { alias },
+  resolve: { alias, conditions },
   build: {
     target: 'es2017',
     outDir: resolve(here, 'dist'),
@@ -31,5 +37,5 @@ export default defineConfig(async ({ command }) => ({
     rolldownOptions: { input: { taskpane: resolve(here, 'taskpane.html') } },
   },
   server: command === 'serve' ? { port: DEV_PORT, strictPort: true, https: await devHttpsOptions() } : {},
-  plugins: [customFunctions({ source: resolve(here, 'src/functions/functions.ts'), entry: resolve(here, 'src/functions/register.ts'), alias })],
+  plugins: [customFunctions({ source: resolve(here, 'src/functions/functions.ts'), entry: resolve(here, 'src/functions/register.ts'), alias, conditions })],
 }));

@@ -3,6 +3,8 @@
  * runs in Node and in browsers (the Excel add-in uses it), with size limits, password detection
  * and the marker of our own consolidated workbooks. The exceljs writers (the report template,
  * the consolidated workbook, the feedback to a unit) are in `@cchc-kpi/xlsx/write` (Node).
+ *
+ * @module @cchc-kpi/xlsx
  */
 export * from './limits.ts';
 export * from './read/grid.ts';
