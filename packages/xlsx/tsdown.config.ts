@@ -10,4 +10,5 @@ export default defineConfig({
   fixedExtension: false,
   dts: true,
   sourcemap: true,
+  checks: { pluginTimings: false },
 });
