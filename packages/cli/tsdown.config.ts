@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defineConfig, type UserConfig } from 'tsdown';
+import { defineConfig } from 'tsdown';
+import { shared } from '../tsdown.shared.ts';
 
 /**
  * Two builds into dist/:
@@ -14,8 +15,6 @@ import { defineConfig, type UserConfig } from 'tsdown';
  *   Each command is a chunk of its own. The licences of the bundled packages are written to
  *   dist/THIRD-PARTY-LICENSES.md.
  */
-const common: UserConfig = { platform: 'node', format: 'esm', fixedExtension: false, sourcemap: true, checks: { pluginTimings: false } };
-
 /** Packages bundled into the program (nothing else from node_modules may be). */
 const BUNDLED = [/^@cchc-kpi\//, 'zod', 'fflate', 'saxes', 'xmlchars', 'commander'];
 
@@ -53,10 +52,12 @@ const thirdPartyLicenses = {
 };
 
 export default defineConfig([
-  { ...common, entry: { index: 'src/index.ts' }, dts: true },
+  { ...shared, platform: 'node', entry: { index: 'src/index.ts' } },
   {
-    ...common,
+    ...shared,
+    platform: 'node',
     entry: { main: 'src/main.ts', worker: 'src/pool/worker.ts' },
+    dts: false,
     clean: false,
     deps: { alwaysBundle: BUNDLED, onlyBundle: BUNDLED },
     plugins: [thirdPartyLicenses],
