@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePreviousConsolidation, roundChange } from '@cchc-kpi/core';
+import { compareConsolidations, consolidate, hatinh2021, hatinhCity2020, parsePeriod, parsePreviousConsolidation, roundChange } from '@cchc-kpi/core';
 import { readGrid } from '@cchc-kpi/xlsx';
 import { runCli } from './support/cli.ts';
 import { writeSmallExample } from './support/small-example.ts';
@@ -28,7 +28,7 @@ function previous(period = { code: '2020-H1', kind: 'half', year: 2020, index: 1
       { code: '18070', name: 'Trần Phú', kind: 'ward', submitted: true, score: 80.5, rank: 2, indicators: { CT3a: { numerator: 180, denominator: 200, status: 'notMet' } } },
       { code: '18073', name: 'Nam Hà', kind: 'ward', submitted: true, score: 90, rank: 1, indicators: {} },
       { code: 'TTVHTT', name: 'Trung tâm Văn hóa – Truyền thông thành phố', kind: 'agency', submitted: true, score: 70, rank: 3, indicators: { CT2a: { numerator: 100, denominator: 90 } } },
-      { code: '__proto__', name: 'x', submitted: true, score: 1, rank: 9, indicators: { __proto__: { numerator: 1 } } },
+      { code: '__proto__', name: 'x', submitted: true, score: 1, rank: 4, indicators: { __proto__: { numerator: 1 } } },
     ],
     totals: {
       indicators: {
@@ -208,5 +208,75 @@ describe('reading the earlier consolidation', () => {
     expect(r.value.units.get('__proto__')?.standing.score).toBe(1);
     expect(r.value.totals.get('constructor')?.numerator).toBe(1);
     expect(({} as Record<string, unknown>).numerator).toBeUndefined();
+  });
+});
+
+describe('figures outside what this tool writes (issue 18)', () => {
+  /** Last year's file with figures no consolidation writes: past Excel's largest number, 1e300, negative, a ratio that is not numerator ÷ denominator. */
+  function hostile(): any {
+    const p = previous() as any;
+    p.totals.indicators.CT1 = { numerator: 1.7976931348623157e308, denominator: 3, value: null, ratio: 1e300, unitsCounted: 3, unitsMet: 2 };
+    p.totals.indicators.CT3a = { numerator: 380, denominator: 400, value: null, ratio: 1e300, unitsCounted: 2, unitsMet: 0 };
+    p.totals.indicators.CT5a.value = -4;
+    p.totals.completeness = 5;
+    p.units[0].score = 1e300;
+    p.units[1].rank = 0.5;
+    p.units[2].indicators.CT2a.numerator = 1e300;
+    return p;
+  }
+
+  it('are dropped, each as if blank, with one warning giving the count and the first five', () => {
+    const r = parsePreviousConsolidation(JSON.stringify(hostile()), 'p.json');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.totals.get('CT1')).toEqual({ numerator: null, denominator: 3, value: null, ratio: null, unitsCounted: 3, unitsMet: 2 });
+    expect(r.value.totals.get('CT3a')).toEqual({ numerator: 380, denominator: 400, value: null, ratio: null, unitsCounted: 2, unitsMet: 0 });
+    expect(r.value.totals.get('CT5a')?.value).toBeNull();
+    expect(r.value.completeness).toBeNull();
+    expect(r.value.timeliness).toBe(0.5);
+    expect(r.value.units.get('18070')?.standing).toEqual({ submitted: true, score: null, rank: 2 });
+    expect(r.value.units.get('18073')?.standing).toEqual({ submitted: true, score: 90, rank: null });
+    expect(r.value.units.get('TTVHTT')?.indicators.get('CT2a')).toEqual({ numerator: null, denominator: 90, value: null });
+    expect(r.findings.map((f) => [f.severity, f.code, f.file])).toEqual([['warning', 'compare-figure-invalid', 'p.json']]);
+    expect(r.findings[0]!.message.en).toBe(
+      'Comparison file p.json holds 8 figures this tool never writes (negative, too large, a ratio that does not match its numerator and denominator…); they are ignored, as if blank: totals.indicators.CT1.numerator = 1.7976931348623157e+308; totals.indicators.CT1.ratio = 1e+300; totals.indicators.CT3a.ratio = 1e+300; totals.indicators.CT5a.value = -4; units[0].score = 1e+300 and 3 more.',
+    );
+    // A clean file gives no such warning.
+    expect(parsePreviousConsolidation(JSON.stringify(previous()), 'p.json').findings).toEqual([]);
+  });
+
+  it('never reach the comparison: every change is a finite number or null', () => {
+    const r = parsePreviousConsolidation(JSON.stringify(hostile()), 'p.json');
+    const period = parsePeriod('2021-H1');
+    if (!r.ok || !period.ok) throw new Error('setup');
+    const result = consolidate({ plan: hatinh2021, units: hatinhCity2020.units, period: period.value, reports: [] });
+    const comparison = compareConsolidations(result, hatinh2021, r.value);
+    const numbers: unknown[] = [];
+    JSON.stringify(comparison, (_key, value: unknown) => {
+      if (typeof value === 'number') numbers.push(value);
+      return value;
+    });
+    expect(numbers.length).toBeGreaterThan(20);
+    expect(numbers.every((n) => Number.isFinite(n) && Math.abs(n as number) <= Number.MAX_SAFE_INTEGER)).toBe(true);
+  });
+
+  it('through consolidate --compare: no "Infinity" in the HTML or the workbook, the warning in the outputs', () => {
+    writeFileSync(join(dir, 'hostile.json'), JSON.stringify(hostile()));
+    const run = runCli(['consolidate', reports, '--period', '2021-H1', '--units', units, '--quiet', '--out', join(dir, 'h.xlsx'), '--json', join(dir, 'h.json'), '--html', join(dir, 'h.html'), '--compare', join(dir, 'hostile.json')]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(dir, 'h.html'), 'utf8')).not.toMatch(/Infinity|NaN|e\+\d{3}/);
+    const json = JSON.parse(readFileSync(join(dir, 'h.json'), 'utf8'));
+    expect(json.findings.filter((f: any) => f.code === 'compare-figure-invalid').map((f: any) => [f.severity, f.file])).toEqual([['warning', 'hostile.json']]);
+    expect(json.comparison.indicators.find((c: any) => c.code === 'CT3a').change.ratio).toBeNull();
+    const grid = readGrid(new Uint8Array(readFileSync(join(dir, 'h.xlsx'))));
+    expect(grid.ok).toBe(true);
+    if (!grid.ok) return;
+    for (const sheet of grid.value.sheets) {
+      for (const [ref, cell] of sheet.cells) {
+        if (typeof cell.value === 'number') expect(Math.abs(cell.value), `${sheet.name}!${ref}`).toBeLessThan(1e15);
+        if (typeof cell.value === 'string') expect(cell.value, `${sheet.name}!${ref}`).not.toMatch(/Infinity|NaN/);
+      }
+    }
   });
 });

@@ -5,12 +5,13 @@
  * a run without writing anything.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureReports } from './bench/generate.ts';
 import { repoRoot, runCli } from './support/cli.ts';
+import { oleFile } from './support/hostile.ts';
 
 let dir = '';
 let reports = '';
@@ -89,41 +90,44 @@ describe('Ctrl-C', () => {
 
   for (const workers of [1, 2]) {
     it(`stops a run with ${workers} worker(s) cleanly: exit 130, no output file`, async () => {
-      // A named pipe among the inputs: reading it blocks until someone writes to it, so the run
-      // is certainly still reading when Ctrl-C comes, without depending on timing.
+      // An old .xls among the inputs, with --convert and a stand-in for LibreOffice that waits
+      // until this test releases it: the run is certainly still reading when Ctrl-C comes,
+      // without depending on timing. (A FIFO did this before issue 18; it is now refused unread.)
       const inputs = join(dir, `ctrl-c-${workers}`);
       mkdirSync(inputs);
       const names = readdirSync(reports).filter((n) => n.startsWith('CQ')).sort().slice(0, 9);
       for (const name of names) copyFileSync(join(reports, name), join(inputs, name));
-      const fifo = join(inputs, 'zz-cho.xlsx');
-      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      const held = join(inputs, 'zz-cho.xls');
+      writeFileSync(held, oleFile('Workbook'));
+      const release = join(inputs, 'release');
+      const soffice = join(inputs, 'soffice-cho.sh');
+      // Waits for the release file, or until the test folder is gone (at most 60 s, so it never
+      // outlives the test), then fails.
+      writeFileSync(soffice, `#!/bin/sh\ni=0\nwhile [ -d '${inputs}' ] && [ ! -e '${release}' ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i+1)); done\nexit 1\n`, { mode: 0o755 });
       const out = join(dir, `ctrl-c-${workers}.xlsx`);
       const json = join(dir, `ctrl-c-${workers}.json`);
       const child = spawn(
         process.execPath,
-        [resolve(repoRoot, 'packages/cli/bin/cchc.js'), 'consolidate', ...names.map((n) => join(inputs, n)), fifo, '--period', '2021-H1', '--units', unitsFile, '--out', out, '--json', json, '--workers', String(workers)],
-        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+        [resolve(repoRoot, 'packages/cli/bin/cchc.js'), 'consolidate', ...names.map((n) => join(inputs, n)), held, '--convert', '--period', '2021-H1', '--units', unitsFile, '--out', out, '--json', json, '--workers', String(workers)],
+        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CCHC_SOFFICE: soffice } },
       );
       let stderr = '';
       child.stderr?.setEncoding('utf8');
       child.stderr?.on('data', (chunk: string) => (stderr += chunk));
       const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-      // Every real report read (the last progress line says 9/10), the pipe still pending.
-      expect(await waitFor(child, () => stderr, /9\/10/), stderr).toMatch(/9\/10/);
-      child.kill('SIGINT');
-      // The pipe stays blocked until the run says it is stopping, so the run cannot finish first.
-      expect(await waitFor(child, () => stderr, /Đang dừng theo yêu cầu/), stderr).toMatch(/Đang dừng theo yêu cầu/);
-      // Unblock the pending read (end of file) so the worker blocked on it can end: until the
-      // child exits, open the pipe for writing whenever a reader waits on it (ENXIO: none yet).
-      const unblock = setInterval(() => {
-        try {
-          closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
-        } catch {
-          // no reader at this moment
-        }
-      }, 50);
-      void exited.then(() => clearInterval(unblock));
+      try {
+        // Every real report read (the last progress line says 9/10), the conversion still pending.
+        expect(await waitFor(child, () => stderr, /9\/10/), stderr).toMatch(/9\/10/);
+        child.kill('SIGINT');
+        // The conversion waits until the run says it is stopping, so the run cannot finish first.
+        expect(await waitFor(child, () => stderr, /Đang dừng theo yêu cầu/), stderr).toMatch(/Đang dừng theo yêu cầu/);
+      } finally {
+        writeFileSync(release, '');
+      }
       expect(await exited, stderr).toBe(130);
+      // The stand-in for LibreOffice, started by a worker now stopped, ends on its own.
+      await new Promise((done) => setTimeout(done, 200));
+      expect(spawnSync('pgrep', ['-f', soffice]).stdout?.toString().trim() ?? '').toBe('');
       expect(stderr).toMatch(/Đã dừng theo yêu cầu; không ghi tệp kết quả nào/);
       expect(existsSync(out)).toBe(false);
       expect(existsSync(json)).toBe(false);

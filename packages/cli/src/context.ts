@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import {
   builtinPlans,
   hatinh2021,
   hatinhCity2020,
-  makeFinding,
   mergeUnits,
   parsePlanJson,
   parseUnitsCsv,
@@ -14,20 +12,21 @@ import {
   type Result,
   type Unit,
 } from '@cchc-kpi/core';
-import type { ReadLimits } from '@cchc-kpi/xlsx';
+import { limitOf, limitsFromOptions, type CliLimits, type LimitFlags } from './io/limits.ts';
+import { CONFIG_FILE, readTextFile, type InputKind } from './io/read-file.ts';
 import type { ReadOptions } from './mapping/read-any.ts';
 
 /** The plan and unit list a command works with. */
 export interface RunContext {
   plan: Plan;
   units: Unit[];
-  /** The reader's limits given on the command line (`--max-file-size` …); absent ones keep the defaults. */
-  limits?: Partial<ReadLimits>;
+  /** The limits given on the command line (`--max-file-size`, `--max-config-size` …); absent ones keep the defaults. */
+  limits?: Partial<CliLimits>;
   /** How workbooks in other layouts are read: `--mappings`, `--convert`, `--unit`/`--period` overrides (mapping/read-any.ts). */
   read?: ReadOptions;
 }
 
-export interface ContextOptions {
+export interface ContextOptions extends LimitFlags {
   /** Built-in plan id (e.g. `hatinh-2021`) or a path to a plan JSON file. */
   plan?: string;
   /** CSV or JSON file of extra units (agencies) appended to the built-in registry. */
@@ -54,29 +53,34 @@ export function readOptionsOf(options: ContextOptions): ReadOptions | undefined 
 
 /**
  * Loads the plan (built-in by id, or from a JSON file) and the unit registry (the built-in
- * fifteen units of Hà Tĩnh city, plus the units of `--units`). Returns findings naming the
- * file when either is invalid.
+ * fifteen units of Hà Tĩnh city, plus the units of `--units`). The files are read only when they
+ * are regular files within `--max-config-size` (default 4 MiB), JSON within `--max-json-depth`
+ * (64). Returns findings naming the file when either is invalid, or a limit option is.
  */
 export async function loadContext(options: ContextOptions): Promise<Result<RunContext>> {
+  const given = limitsFromOptions(options);
+  if (!given.ok) return given;
+  const limits = given.value;
+  const json = { maxChars: limitOf(limits, 'maxConfigBytes'), maxDepth: limitOf(limits, 'maxJsonDepth') };
   const findings: Finding[] = [];
   let plan: Plan = hatinh2021;
   if (options.plan) {
     const builtin = Object.hasOwn(builtinPlans, options.plan) ? builtinPlans[options.plan] : undefined;
     if (builtin) plan = builtin;
     else {
-      const text = await readText(options.plan, findings);
+      const text = await readText(options.plan, findings, json.maxChars, CONFIG_FILE);
       if (text === null) return { ok: false, findings };
-      const parsed = parsePlanJson(text, basename(options.plan));
+      const parsed = parsePlanJson(text, basename(options.plan), json);
       if (!parsed.ok) return { ok: false, findings: [...findings, ...parsed.findings] };
       plan = parsed.value;
     }
   }
   let units = hatinhCity2020.units;
   if (options.units) {
-    const text = await readText(options.units, findings);
+    const text = await readText(options.units, findings, json.maxChars, CONFIG_FILE);
     if (text === null) return { ok: false, findings };
     const source = basename(options.units);
-    const extra = extname(options.units).toLowerCase() === '.json' ? parseUnitsJson(text, source) : parseUnitsCsv(text, source);
+    const extra = extname(options.units).toLowerCase() === '.json' ? parseUnitsJson(text, source, json) : parseUnitsCsv(text, source);
     if (!extra.ok) return { ok: false, findings: [...findings, ...extra.findings] };
     const merged = mergeUnits(hatinhCity2020, extra.value);
     if (!merged.ok) return { ok: false, findings: [...findings, ...merged.findings] };
@@ -84,21 +88,19 @@ export async function loadContext(options: ContextOptions): Promise<Result<RunCo
     findings.push(...extra.findings, ...merged.findings);
   }
   const read = readOptionsOf(options);
-  return { ok: true, value: { plan, units, ...(read ? { read } : {}) }, findings };
+  return { ok: true, value: { plan, units, ...(read ? { read } : {}), ...(Object.keys(limits).length > 0 ? { limits } : {}) }, findings };
 }
 
-/** Reads a UTF-8 text file; on failure pushes a finding and returns null. */
-export async function readText(path: string, findings: Finding[]): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    findings.push(
-      makeFinding('error', 'file-unreadable', {
-        vi: `Không đọc được tệp ${basename(path)} (${reason}).`,
-        en: `Cannot read file ${basename(path)} (${reason}).`,
-      }, { file: basename(path) }),
-    );
+/**
+ * Reads a UTF-8 text input of at most `maxBytes`, only when it is a regular file (see
+ * `readTextFile`); on failure pushes the finding (`file-not-regular`, `file-too-large` naming
+ * `kind.flag`, `file-unreadable`) and returns null.
+ */
+export async function readText(path: string, findings: Finding[], maxBytes: number, kind: InputKind): Promise<string | null> {
+  const read = await readTextFile(path, maxBytes, kind);
+  if ('finding' in read) {
+    findings.push(read.finding);
     return null;
   }
+  return read.text;
 }

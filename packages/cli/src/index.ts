@@ -16,3 +16,5 @@ export { renderHtmlReport, renderChart, renderSvg, renumberIds, type HtmlReportO
 export { prepareReport, writeReportOutputs, consolidationJson } from './consolidate/report-outputs.ts';
 export { jsonChunks } from './io/json-chunks.ts';
 export { addReportOptions, type ReportFlags } from './consolidate/report-options.ts';
+export { forEachChunk, openRegularFile, readRegularFile, readInputFile, type ChunksEnd } from './io/read-file.ts';
+export { csvSafeText, jsonSafeText } from './io/terminal-text.ts';

@@ -4,6 +4,7 @@ import { EXIT, guardBrokenPipes, processIo } from './commands/io.ts';
 import { writeCommanderError } from './io/commander-errors.ts';
 import { langAnywhere } from './io/lang-anywhere.ts';
 import { describeSystemError } from './io/system-error.ts';
+import { printable } from './io/terminal-text.ts';
 import type { Lang } from './io/lang.ts';
 import { workersOption } from './pool/workers-option.ts';
 
@@ -186,10 +187,12 @@ export async function main(argv: string[]): Promise<number> {
     if (typeof code === 'string' && code.startsWith('commander.')) return EXIT.cannotRun;
     const system = describeSystemError(error);
     if (system) {
-      process.stderr.write(`${system.vi}\n${system.en}\n`);
+      process.stderr.write(`${printable(system.vi)}\n${printable(system.en)}\n`);
       return EXIT.cannotRun;
     }
-    process.stderr.write(`Lỗi không mong đợi / unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A programming fault: its stack trace is kept for the report, one printable line per line.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`Lỗi không mong đợi / unexpected error: ${detail.split('\n').map(printable).join('\n')}\n`);
     return EXIT.cannotRun;
   }
 }

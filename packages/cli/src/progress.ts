@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { Lang } from './io/lang.ts';
+import { printable } from './io/terminal-text.ts';
 
 /** Progress of a batch on stderr: a bar with count, rate and ETA on a terminal, plain periodic lines otherwise. */
 export interface Progress {
@@ -14,7 +15,7 @@ export interface ProgressOptions {
   quiet: boolean;
   isTty: boolean;
   lang: Lang;
-  /** Writes one line to stderr (non-TTY mode). */
+  /** Writes one line to stderr (non-TTY mode); the file name in it is already made `printable`. */
   err(line: string): void;
   /** Non-TTY mode prints a line at least every this many files (default: every 10 %) and at 100 %. */
   every?: number;
@@ -101,7 +102,7 @@ export function createProgress(options: ProgressOptions): Progress {
       const r = rate();
       const percent = Math.floor((100 * done) / total);
       const tail = done === total ? '' : vi ? `, còn khoảng ${eta(r)}` : `, about ${eta(r)} left`;
-      options.err(`${label}: ${done}/${total} (${percent} %), ${formatRate(r, lang)} ${unit}${tail} — ${file}`);
+      options.err(`${label}: ${done}/${total} (${percent} %), ${formatRate(r, lang)} ${unit}${tail} — ${printable(file)}`);
     },
     stop: () => undefined,
   };

@@ -12,7 +12,9 @@ import { addLoadedOptions, buildProgram } from '../src/program.ts';
 
 const BIN = fileURLToPath(new URL('../bin/cchc.js', import.meta.url));
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-const LIMIT_FLAGS = ['--max-file-size', '--max-entries', '--max-uncompressed', '--max-ratio', '--max-cells'];
+const LIMIT_FLAGS = ['--max-file-size', '--max-entries', '--max-uncompressed', '--max-ratio', '--max-cells', '--max-config-size', '--max-json-depth'];
+/** Limits of the inputs only `consolidate` reads (--compare, --received). */
+const CONSOLIDATE_LIMIT_FLAGS = [...LIMIT_FLAGS, '--max-compare-size', '--max-received-size', '--max-received-rows'];
 const REPORT_FLAGS = ['--html', '--feedback', '--compare', '--sort', '--report-date', '--report-number'];
 
 const flagsOf = (program: ReturnType<typeof buildProgram>, name: string): string[] =>
@@ -31,7 +33,7 @@ describe('addLoadedOptions', () => {
     }
     expect(flagsOf(program, 'template')).toEqual(before.template);
     for (const name of ['check', 'score', 'inspect']) expect(flagsOf(program, name)).toEqual([...before[name]!, ...LIMIT_FLAGS]);
-    expect(flagsOf(program, 'consolidate')).toEqual([...before.consolidate!, ...LIMIT_FLAGS, ...REPORT_FLAGS]);
+    expect(flagsOf(program, 'consolidate')).toEqual([...before.consolidate!, ...CONSOLIDATE_LIMIT_FLAGS, ...REPORT_FLAGS]);
     const sort = program.commands.find((c) => c.name() === 'consolidate')!.options.find((o) => o.long === '--sort')!;
     expect(sort.argChoices).toEqual(['official', 'name']);
     expect(sort.defaultValue).toBe('official');
@@ -48,8 +50,12 @@ describe('help and version of the built command', () => {
     expect(flag.status, flag.stderr).toBe(0);
     expect(command.status, command.stderr).toBe(0);
     expect(command.stdout).toBe(flag.stdout);
-    for (const option of [...LIMIT_FLAGS, ...REPORT_FLAGS]) expect(flag.stdout).toContain(option);
+    for (const option of [...CONSOLIDATE_LIMIT_FLAGS, ...REPORT_FLAGS]) expect(flag.stdout).toContain(option);
     expect(flag.stdout).toContain('(mặc định / default 50M)');
+    for (const shown of ['--max-config-size <size>', '--max-json-depth <n>', '--max-compare-size <size>', '--max-received-size <size>', '--max-received-rows <n>']) {
+      expect(flag.stdout).toContain(shown);
+    }
+    expect(flag.stdout.replace(/\s+/g, ' ')).toMatch(/--max-received-rows <n> .*\(mặc định \/ default 100000\)/);
     expect(flag.stdout).toMatch(/choices:\s+"official", "name"/);
     const version = run(['--version']);
     expect(version.status).toBe(0);

@@ -370,6 +370,22 @@ describe('reports left out', () => {
   });
 });
 
+describe('register codes the registry does not know (issue 18)', () => {
+  it('give one finding, whatever their number: the code, or the count and the first five', () => {
+    const one = consolidate({ plan, units: [A], period: Q1, received: new Map([['X1', '2021-03-18']]), reports: [] });
+    expect(one.findings.filter((f) => f.code === 'received-unknown-unit').map((f) => f.message.vi)).toEqual([
+      'Sổ theo dõi nhận báo cáo có mã đơn vị "X1" không có trong danh mục đơn vị.',
+    ]);
+    const many = new Map(Array.from({ length: 100_000 }, (_, i): [string, string] => [`X${i}`, '2021-03-18']));
+    const result = consolidate({ plan, units: [A], period: Q1, received: many, reports: [] });
+    const unknown = result.findings.filter((f) => f.code === 'received-unknown-unit');
+    expect(unknown.map((f) => [f.severity, f.message.en])).toEqual([
+      ['warning', 'The received-date register names 100000 unit codes that are not in the unit registry: "X0", "X1", "X2", "X3", "X4" and 99995 more.'],
+    ]);
+    expect(result.findings).toHaveLength(2); // and A's report-missing
+  });
+});
+
 // ---------------------------------------------------------------- ranking and order independence
 
 describe('ranking', () => {

@@ -11,6 +11,7 @@ import { formatA1 } from '../src/grid/a1.ts';
 import type { Cell, Grid, Sheet, SheetState } from '../src/grid/grid.ts';
 import { hatinh2021 } from '../src/plan/builtin.ts';
 import { LAYOUT_CODES } from '../src/read/layout/codes.ts';
+import { hasExternalReference } from '../src/read/external-reference.ts';
 import { readLayoutReport, type ReadLayoutOptions, type LayoutReading } from '../src/read/layout/layout-report.ts';
 import { mappingFromLayout, parseLayoutMapping, formatLayoutMapping, type LayoutMapping } from '../src/read/layout/mapping.ts';
 import { FINDING_CODES } from '../src/validate/codes.ts';
@@ -361,6 +362,45 @@ describe('formulas', () => {
       ['formula-stale', 'D6'],
     ]);
     expect(find(reading.findings, 'formula-stale')?.message.vi).toContain('kết quả lưu sẵn 65 khác với kết quả tính lại của công thức =C6-10 (70)');
+  });
+});
+
+describe('figures taken from another workbook (issue 18)', () => {
+  it('uses the cached result and warns, naming the cell and the formula', () => {
+    const g = grid(
+      sheet('BC', [
+        ['UBND PHƯỜNG TÂN GIANG - BÁO CÁO 6 THÁNG ĐẦU NĂM 2021'],
+        ['STT', 'Nội dung', 'Số phải thực hiện', 'Đã thực hiện'],
+        [1, 'Hồ sơ TTHC được cập nhật, công khai tình trạng giải quyết', 40, { value: 38, formula: '[1]Sheet1!D3' }],
+        [2, 'TTHC được niêm yết công khai đúng quy định', { value: null, formula: "'[2]Số liệu'!C4" }, 12],
+      ]),
+    );
+    const reading = read(g, { units });
+    expect(figures(reading)['CT3a']).toEqual([38, 40, null, null]);
+    expect(reading.findings.filter((f) => f.code.startsWith('formula')).map((f) => [f.severity, f.code, f.cell, f.indicator])).toEqual([
+      ['warning', 'formula-external-reference', 'D3', 'CT3a'],
+      ['warning', 'formula-external-reference', 'C4', 'CT4a'],
+      ['warning', 'formula-not-computed', 'C4', 'CT4a'],
+    ]);
+    expect(find(reading.findings, 'formula-external-reference')?.message.vi).toBe(
+      'Ô D3 (CT3a, tử số): công thức =[1]Sheet1!D3 lấy số liệu từ một sổ tính khác; dùng kết quả lưu sẵn 38 như trên tệp, số này có thể đã cũ và không kiểm tra được. Hãy chép giá trị vào ô (Dán đặc biệt › Giá trị) rồi lưu lại.',
+    );
+  });
+
+  it.each([
+    ['[1]Sheet1!A1', true],
+    ['SUM([1]Sheet1!A1:A9)+2', true],
+    ["'[Book 2.xlsx]Trang 1'!$B$4", true],
+    ["'C:\\x\\[Quý 1.xlsx]Biểu'!F12*100", true],
+    ['[1]!TongSo', true],
+    ['[Bao-cao.xlsx]BC!A1', true],
+    ['SUM(C4:C5)', false],
+    ['Bang1[Số lượng]', false],
+    ['SUM(Bang1[[#This Row],[Cột 1]])+Sheet2!A1', false],
+    ['"[1]Sheet1!A1"&A2', false],
+    ['Sheet1!A1', false],
+  ])('%s refers to another workbook: %s', (formula, external) => {
+    expect(hasExternalReference(formula)).toBe(external);
   });
 });
 

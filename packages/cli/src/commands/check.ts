@@ -2,7 +2,7 @@ import { hasErrors, parsePeriod, type Period } from '@cchc-kpi/core';
 import { loadContext } from '../context.ts';
 import { checkEntry } from '../json.ts';
 import { formatFinding, printable, type Lang } from '../io/lang.ts';
-import { scanInputs } from '../io/inputs.ts';
+import { scanInputs, skipFinding } from '../io/inputs.ts';
 import { processFile } from '../pipeline.ts';
 import { withLimits, type LimitFlags } from '../io/limits.ts';
 import { EXIT, type Io } from './io.ts';
@@ -33,6 +33,8 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
   }
   const scan = await scanInputs(paths);
   if (scan.missing.length > 0) return io.missing(scan.missing, options.lang);
+  // Folder entries that are not regular files (a FIFO or a device named .xlsx) are said, not read.
+  for (const skipped of scan.skipped) if (skipped.reason === 'not-a-regular-file') io.err(formatFinding(skipFinding(skipped), options.lang));
   if (scan.files.length === 0) return io.noFiles(options.lang);
   const entries = [];
   let errors = false;
@@ -45,6 +47,6 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
       for (const finding of outcome.findings) io.out(`  ${formatFinding(finding, options.lang)}`);
     }
   }
-  if (options.json) io.out(JSON.stringify(entries, null, 2));
+  if (options.json) io.json(entries);
   return errors ? EXIT.findings : EXIT.ok;
 }

@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { createConsolidator, makeFinding, parsePeriod, parseReceivedCsv, withLastYearFigures, type Consolidation } from '@cchc-kpi/core';
+import { createConsolidator, parsePeriod, withLastYearFigures, type Consolidation } from '@cchc-kpi/core';
 import { readAll } from '../consolidate/read-all.ts';
 import { outputFiles, writeOutputs } from '../consolidate/write-outputs.ts';
 import type { ReportFlags } from '../consolidate/report-options.ts';
 import { prepareReport, reportExtras, reportOutputFiles, reportSummary, writeReportOutputs } from '../consolidate/report-outputs.ts';
 import { periodOutsidePlan } from '../io/plan-year.ts';
-import { loadContext, readText } from '../context.ts';
+import { loadContext } from '../context.ts';
+import { readReceivedRegister } from '../io/received.ts';
 import { parseCsvSeparator } from '../io/csv.ts';
 import { isOwnOutput } from '../io/own-output.ts';
-import { scanInputs } from '../io/inputs.ts';
+import { scanInputs, skipFinding } from '../io/inputs.ts';
 import { printable, type Lang } from '../io/lang.ts';
 import { removePendingTempFiles } from '../io/atomic-write.ts';
 import { createReadPool, defaultWorkerCount } from '../pool/read-pool.ts';
@@ -35,13 +36,6 @@ export interface ConsolidateOptions extends LimitFlags, ReportFlags {
   lang: Lang;
 }
 
-const SKIP_REASON: Record<string, { vi: string; en: string }> = {
-  'lock-file': { vi: 'tệp khóa tạm của Excel', en: 'an Excel lock file' },
-  'own-output': { vi: 'tệp kết quả của chính lệnh này', en: "this command's own output" },
-  'not-a-workbook': { vi: 'không phải sổ tính Excel', en: 'not an Excel workbook' },
-  subfolder: { vi: 'thư mục con không được đọc (hãy đặt mọi báo cáo vào cùng một thư mục)', en: 'subfolders are not read (put every report in one folder)' },
-};
-
 /**
  * `cchc consolidate DIR|FILE… --period P --out FILE.xlsx`: reads every report, keeps going past
  * bad files (each becomes a finding), consolidates the period and writes the workbook (and the
@@ -66,7 +60,7 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
     return EXIT.cannotRun;
   }
   // --html, --feedback, --compare, --report-date (consolidate/report-outputs.ts)
-  const report = await prepareReport(options, plan, period.value, basename, units);
+  const report = await prepareReport(options, plan, period.value, basename, units, context.value.limits);
   if (!report.ok) return io.failed(report.findings, lang);
 
   const outputs = outputFiles(options);
@@ -122,9 +116,7 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
   let received: Map<string, string> | undefined;
   const startFindings = [...context.findings];
   if (options.received) {
-    const text = await readText(options.received, startFindings);
-    if (text === null) return io.failed(startFindings, lang);
-    const parsed = parseReceivedCsv(text, basename(options.received));
+    const parsed = await readReceivedRegister(options.received, units, context.value.limits);
     if (!parsed.ok) return io.failed(parsed.findings, lang);
     received = parsed.value;
     startFindings.push(...parsed.findings);
@@ -134,13 +126,7 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
   const consolidator = withLastYearFigures(createConsolidator({ plan, units, period: period.value, ...(received ? { received } : {}) }), report.value.lastYear, plan);
   if (report.value.findings.length > 0) consolidator.addFailure(options.compare ? basename(options.compare) : '', report.value.findings);
   if (startFindings.length > 0) consolidator.addFailure(options.received ? basename(options.received) : '', startFindings);
-  for (const skipped of scan.skipped) {
-    const file = basename(skipped.file);
-    const reason = SKIP_REASON[skipped.reason] ?? { vi: skipped.reason, en: skipped.reason };
-    consolidator.addFailure(file, [
-      makeFinding(skipped.reason === 'subfolder' ? 'warning' : 'notice', 'file-skipped', { vi: `Bỏ qua ${file}: ${reason.vi}.`, en: `Skipped ${file}: ${reason.en}.` }, { file }),
-    ]);
-  }
+  for (const skipped of scan.skipped) consolidator.addFailure(basename(skipped.file), [skipFinding(skipped)]);
 
   // Ctrl-C, handled by one listener from here to the end so that no moment is left without it.
   // While reading: say so at once, stop starting files, destroy the pool, write nothing (exit 130).

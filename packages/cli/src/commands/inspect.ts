@@ -239,23 +239,17 @@ export async function runInspect(path: string, options: InspectOptions, io: Io):
   }
 
   if (options.json) {
-    io.out(
-      JSON.stringify(
-        {
-          file,
-          template: reading?.template ?? null,
-          unit: reading?.report.unitCode ?? null,
-          period: reading?.report.periodCode ?? null,
-          submittedOn: reading?.report.submittedOn ?? null,
-          layout: reading?.layout ?? null,
-          indicators: Object.fromEntries([...(reading?.report.indicators ?? new Map()).entries()]),
-          mapping: savedTo,
-          findings,
-        },
-        null,
-        2,
-      ),
-    );
+    io.json({
+      file,
+      template: reading?.template ?? null,
+      unit: reading?.report.unitCode ?? null,
+      period: reading?.report.periodCode ?? null,
+      submittedOn: reading?.report.submittedOn ?? null,
+      layout: reading?.layout ?? null,
+      indicators: Object.fromEntries([...(reading?.report.indicators ?? new Map()).entries()]),
+      mapping: savedTo,
+      findings,
+    });
   } else {
     io.out(`${vi ? 'Tệp' : 'File'}: ${printable(file)}`);
     if (reading?.template) {

@@ -2,7 +2,7 @@ import { hasErrors, scoreUnit, type Finding, type Plan, type UnitScore } from '@
 import { loadContext } from '../context.ts';
 import { checkEntry, type ScoreEntryJson } from '../json.ts';
 import { formatFinding, pick, printable, type Lang } from '../io/lang.ts';
-import { scanInputs } from '../io/inputs.ts';
+import { scanInputs, skipFinding } from '../io/inputs.ts';
 import { processFile, type FileOutcome } from '../pipeline.ts';
 import { withLimits, type LimitFlags } from '../io/limits.ts';
 import { EXIT, type Io } from './io.ts';
@@ -28,6 +28,7 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Io): 
   const context = limited.value;
   const scan = await scanInputs(paths);
   if (scan.missing.length > 0) return io.missing(scan.missing, options.lang);
+  for (const skipped of scan.skipped) if (skipped.reason === 'not-a-regular-file') io.err(formatFinding(skipFinding(skipped), options.lang));
   if (scan.files.length === 0) return io.noFiles(options.lang);
   const entries: ScoreEntryJson[] = [];
   let errors = false;
@@ -38,7 +39,7 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Io): 
     entries.push(entry);
     if (!options.json) printScore(entry, outcome.findings, context.plan, options.lang, io);
   }
-  if (options.json) io.out(JSON.stringify(entries, null, 2));
+  if (options.json) io.json(entries);
   return errors ? EXIT.findings : EXIT.ok;
 }
 

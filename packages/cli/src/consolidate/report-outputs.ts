@@ -22,6 +22,7 @@ import {
 import { feedbackFileName, writeFeedback, type WriteConsolidatedOptions } from '@cchc-kpi/xlsx/write';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { readText } from '../context.ts';
+import { limitOf, type CliLimits } from '../io/limits.ts';
 import type { ReportFlags } from './report-options.ts';
 
 /**
@@ -63,10 +64,19 @@ export function reportOutputFiles(flags: ReportFlags, units: readonly Unit[], pe
  * Checks the flags and reads `--compare` before any report is read.
  * Errors (→ `fail`): `--feedback` naming a file, not a folder (`feedback-dir-invalid`); a unit code that cannot name a feedback file (`feedback-code-unsafe`),
  * `--report-date` not an ISO date (`report-date-invalid`), `--html` not ending in .html/.htm
- * (`html-path-invalid`), the comparison file unreadable or not a consolidation
- * (`file-unreadable`, `compare-file-invalid`).
+ * (`html-path-invalid`), the comparison file unreadable, not a regular file, over
+ * `--max-compare-size` or `--max-json-depth`, or not a consolidation (`file-unreadable`,
+ * `file-not-regular`, `file-too-large`, `json-too-deep`, `compare-file-invalid`); its figures
+ * outside what this tool writes are dropped with the warning `compare-figure-invalid`.
  */
-export async function prepareReport(flags: ReportFlags, plan: Plan, period: Period, fileName: (path: string) => string, units: readonly Unit[] = []): Promise<Result<ReportPlan>> {
+export async function prepareReport(
+  flags: ReportFlags,
+  plan: Plan,
+  period: Period,
+  fileName: (path: string) => string,
+  units: readonly Unit[] = [],
+  limits?: Partial<CliLimits>,
+): Promise<Result<ReportPlan>> {
   const findings: Finding[] = [];
   if (flags.feedback !== undefined && existsSync(flags.feedback) && !statSync(flags.feedback).isDirectory()) {
     return {
@@ -120,12 +130,13 @@ export async function prepareReport(flags: ReportFlags, plan: Plan, period: Peri
   }
   let previous: PreviousConsolidation | null = null;
   if (flags.compare !== undefined) {
-    const text = await readText(flags.compare, findings);
+    const maxBytes = limitOf(limits, 'maxCompareBytes');
+    const text = await readText(flags.compare, findings, maxBytes, { flag: '--max-compare-size' });
     if (text === null) return { ok: false, findings };
-    const parsed = parsePreviousConsolidation(text, fileName(flags.compare));
+    const parsed = parsePreviousConsolidation(text, fileName(flags.compare), { maxChars: maxBytes, maxDepth: limitOf(limits, 'maxJsonDepth') });
     if (!parsed.ok) return { ok: false, findings: parsed.findings };
     previous = parsed.value;
-    findings.push(...previousConsolidationFindings(previous, { period, planId: plan.id }));
+    findings.push(...parsed.findings, ...previousConsolidationFindings(previous, { period, planId: plan.id }));
   }
   return { ok: true, value: { previous, lastYear: previous ? lastYearFigures(plan, previous, period) : new Map(), findings }, findings: [] };
 }

@@ -3,6 +3,7 @@ import { writeConsolidated } from '@cchc-kpi/xlsx/write';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { parseCsvSeparator } from '../io/csv.ts';
 import { jsonChunks } from '../io/json-chunks.ts';
+import { jsonSafeChunks } from '../io/terminal-text.ts';
 import { writeChunks, type ChunkSink } from '../io/write-chunks.ts';
 import { consolidationCsv, csvFindingsPath } from './csv-tables.ts';
 import type { ReportFlags } from './report-options.ts';
@@ -35,7 +36,8 @@ export function outputFiles(paths: OutputPaths): string[] {
  * `alsoWrite` (the other output files), and writes the JSON to `stdout` last: a reader that stops
  * early (`… --json - | head`) ends the process, and every file is written by then.
  * Each file goes to a temporary name first and is renamed into place. The JSON text
- * (`JSON.stringify(…, null, 2)` and a newline, byte for byte) is written chunk by chunk, to the
+ * (`JSON.stringify(…, null, 2)` and a newline, byte for byte, except that DEL, C1 and bidi
+ * controls inside strings are written as `\u` escapes: `jsonSafeText`) is written chunk by chunk, to the
  * temporary file or to `stdout` (waiting for it to drain when it falls behind), never built as
  * one string: 16 KB per unit would be hundreds of megabytes at ten thousand units.
  * @throws the file-system or stream error of the output that failed (see `writeFileAtomic`).
@@ -48,12 +50,12 @@ export async function writeOutputs(
   alsoWrite: () => Promise<unknown> = async () => undefined,
 ): Promise<void> {
   await writeFileAtomic(paths.out, await writeConsolidated(result, plan, workbookOptions(paths)));
-  if (paths.json && paths.json !== '-') await writeFileAtomic(paths.json, jsonChunks(consolidationJson(result, paths)));
+  if (paths.json && paths.json !== '-') await writeFileAtomic(paths.json, jsonSafeChunks(jsonChunks(consolidationJson(result, paths))));
   if (paths.csv) {
     const csv = consolidationCsv(result, plan, parseCsvSeparator(paths.csvSeparator ?? ',') ?? ',');
     await writeFileAtomic(paths.csv, csv.table);
     await writeFileAtomic(csvFindingsPath(paths.csv), csv.findings);
   }
   await alsoWrite();
-  if (paths.json === '-') await writeChunks(stdout, jsonChunks(consolidationJson(result, paths)));
+  if (paths.json === '-') await writeChunks(stdout, jsonSafeChunks(jsonChunks(consolidationJson(result, paths))));
 }

@@ -1,8 +1,10 @@
 /**
  * CSV output that Excel opens correctly and safely: UTF-8 with a byte-order mark (so Excel shows
- * Vietnamese), CRLF line ends, a selectable separator, RFC 4180 quoting, and text that Excel
- * would run as a formula ("CSV injection") neutralised.
+ * Vietnamese), CRLF line ends, a selectable separator, RFC 4180 quoting, text that Excel
+ * would run as a formula ("CSV injection") neutralised, and control characters that would drive a
+ * terminal printing the file shown as escapes (`csvSafeText`).
  */
+import { csvSafeText } from './terminal-text.ts';
 
 /** Field separators `--csv-separator` accepts: comma (default), semicolon (Excel in many non-English locales), tab. */
 export type CsvSeparator = ',' | ';' | '\t';
@@ -50,15 +52,16 @@ export function escapeFormulaText(text: string): string {
 /**
  * One field as written: numbers in JavaScript's shortest round-trip form with `.` as the decimal
  * point (`0.9083333333333333`, `-5`; NaN and ±Infinity blank, -0 as `0`); booleans `TRUE`/`FALSE`;
- * text NFC and formula-escaped ({@link escapeFormulaText}), quoted with `"` (inner quotes
- * doubled) when it contains the separator, a quote, CR or LF, starts or ends with a space, or was
- * escaped; `null`/`undefined` blank.
+ * text NFC, with C0/C1 and bidirectional controls other than tab, CR and LF shown as `\u001B`-style
+ * escapes (`csvSafeText`), formula-escaped ({@link escapeFormulaText}), quoted with `"` (inner
+ * quotes doubled) when it contains the separator, a quote, CR or LF, starts or ends with a space,
+ * or was escaped; `null`/`undefined` blank.
  */
 export function csvField(value: CsvValue, separator: CsvSeparator): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value === 0 ? 0 : value) : '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  const text = value.normalize('NFC');
+  const text = csvSafeText(value.normalize('NFC'));
   const escaped = escapeFormulaText(text);
   const quote =
     escaped !== text ||

@@ -1,11 +1,51 @@
-import { readdir, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { lstat, readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { makeFinding, type Finding, type Message } from '@cchc-kpi/core';
+import { specialKind } from './read-file.ts';
+
+/** Why the scan of a folder left an entry out. */
+export type SkipReason = 'lock-file' | 'own-output' | 'not-a-workbook' | 'subfolder' | 'not-a-regular-file';
+
+/** An entry the scan left out; `kind` says what a `not-a-regular-file` entry is (a FIFO, a device, a broken link…). */
+export interface SkippedEntry {
+  file: string;
+  reason: SkipReason;
+  kind?: Message;
+}
 
 /** What the input scan found: files to read and the files it skipped, with why. */
 export interface InputScan {
   files: string[];
-  skipped: { file: string; reason: 'lock-file' | 'own-output' | 'not-a-workbook' | 'subfolder' }[];
+  skipped: SkippedEntry[];
   missing: string[];
+}
+
+const SKIP_REASON: Record<SkipReason, Message> = {
+  'lock-file': { vi: 'tệp khóa tạm của Excel', en: 'an Excel lock file' },
+  'own-output': { vi: 'tệp kết quả của chính lệnh này', en: "this command's own output" },
+  'not-a-workbook': { vi: 'không phải sổ tính Excel', en: 'not an Excel workbook' },
+  subfolder: { vi: 'thư mục con không được đọc (hãy đặt mọi báo cáo vào cùng một thư mục)', en: 'subfolders are not read (put every report in one folder)' },
+  'not-a-regular-file': { vi: 'không phải tệp thông thường', en: 'not a regular file' },
+};
+
+/**
+ * The finding `file-skipped` naming a skipped entry and why: a warning for a subfolder or an
+ * entry that is not a regular file (saying what it is), a notice otherwise.
+ */
+export function skipFinding(skipped: SkippedEntry): Finding {
+  const file = basename(skipped.file);
+  const reason = SKIP_REASON[skipped.reason];
+  const kind = skipped.kind ? { vi: ` mà là ${skipped.kind.vi}`, en: ` but ${skipped.kind.en}` } : { vi: '', en: '' };
+  const warn = skipped.reason === 'subfolder' || skipped.reason === 'not-a-regular-file';
+  return makeFinding(warn ? 'warning' : 'notice', 'file-skipped', { vi: `Bỏ qua ${file}: ${reason.vi}${kind.vi}.`, en: `Skipped ${file}: ${reason.en}${kind.en}.` }, { file });
+}
+
+/** What a folder entry that `stat` cannot follow is: a broken or looping link, or an entry that cannot be read. */
+async function unfollowable(path: string, error: unknown): Promise<Message> {
+  const linked = await lstat(path).then((l) => l.isSymbolicLink()).catch(() => false);
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (linked) return { vi: `một liên kết tượng trưng hỏng (${code})`, en: `a broken symbolic link (${code})` };
+  return { vi: `một mục không đọc được (${code})`, en: `an entry that cannot be read (${code})` };
 }
 
 /** Extensions read from a folder: .xlsx/.xlsm reports, and the spreadsheet formats units send by mistake (explained by a finding). */
@@ -15,8 +55,12 @@ const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.et', '.
  * Expands the arguments of `check`/`consolidate` (files and folders, folders not recursed) into
  * the workbook files to read, sorted by path so runs are reproducible; a file named twice is
  * read once, and subfolders are listed as skipped (not read). Skips Excel lock files
- * (`~$…`), the paths in `ownOutputs` (our own earlier outputs) and files that are not
- * workbooks by extension. Paths that do not exist are listed in `missing`.
+ * (`~$…`), the paths in `ownOutputs` (our own earlier outputs), files that are not workbooks by
+ * extension, and entries that are not regular files after following links (FIFOs, devices,
+ * sockets, broken links: `not-a-regular-file`, with what they are); hidden entries (`.…`) are
+ * left out silently. A path named on the command line is always listed in `files` (the reader
+ * then refuses it with a finding when it is not a regular file). Paths that do not exist are
+ * listed in `missing`.
  */
 export async function scanInputs(args: string[], ownOutputs: string[] = []): Promise<InputScan> {
   const own = new Set(ownOutputs.map((p) => resolve(p)));
@@ -39,9 +83,15 @@ export async function scanInputs(args: string[], ownOutputs: string[] = []): Pro
       const names = (await readdir(arg)).sort();
       for (const name of names) {
         const path = join(arg, name);
-        const entry = await stat(path);
-        if (entry.isFile()) consider(path, false);
-        else if (entry.isDirectory() && !name.startsWith('.')) scan.skipped.push({ file: path, reason: 'subfolder' });
+        // `stat` follows links: a link to a report is read; a FIFO, a device or a socket (or a link
+        // to one, or a broken link) is never opened, and the scan says so.
+        const entry = await stat(path).catch(async (error: unknown) => ({ error: await unfollowable(path, error) }));
+        if ('error' in entry) {
+          if (!name.startsWith('.')) scan.skipped.push({ file: path, reason: 'not-a-regular-file', kind: entry.error });
+        } else if (entry.isFile()) consider(path, false);
+        else if (entry.isDirectory()) {
+          if (!name.startsWith('.')) scan.skipped.push({ file: path, reason: 'subfolder' });
+        } else if (!name.startsWith('.')) scan.skipped.push({ file: path, reason: 'not-a-regular-file', kind: specialKind(entry) });
       }
     } else consider(arg, true);
   }

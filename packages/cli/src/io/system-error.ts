@@ -1,4 +1,5 @@
 import type { Message } from '@cchc-kpi/core';
+import { printable } from './terminal-text.ts';
 
 const REASONS: Record<string, Message> = {
   EACCES: { vi: 'không có quyền truy cập', en: 'permission denied' },
@@ -34,6 +35,6 @@ export function onStdoutError(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
   const system = describeSystemError(error);
   if (system === null) throw error;
-  process.stderr.write(`${system.vi}\n${system.en}\n`);
+  process.stderr.write(`${printable(system.vi)}\n${printable(system.en)}\n`);
   process.exit(2);
 }

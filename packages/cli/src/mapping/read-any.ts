@@ -16,7 +16,8 @@ import {
   type Unit,
   type UnitReport,
 } from '@cchc-kpi/core';
-import { readGrid, templateSheets, type ReadLimits, type WorkbookDefinedName } from '@cchc-kpi/xlsx';
+import { readGrid, templateSheets, type WorkbookDefinedName } from '@cchc-kpi/xlsx';
+import type { CliLimits } from '../io/limits.ts';
 import { loadMapping } from './store.ts';
 
 /** Reading options of `check`, `score`, `consolidate` and `inspect` (plain data: they travel to worker threads). */
@@ -46,7 +47,7 @@ export interface AnyReading {
 export interface ReadAnyContext {
   plan: Plan;
   units: readonly Unit[];
-  limits?: Partial<ReadLimits>;
+  limits?: Partial<CliLimits>;
   read?: ReadOptions;
   /** The period being consolidated: assumed (with a warning) for a layout file that names none. */
   assumePeriod?: string;
@@ -129,7 +130,7 @@ export async function readAnyReport(bytes: Uint8Array, file: string, context: Re
   if (read.mappings !== undefined) {
     const unit = read.unit ?? (layout.ok ? layout.value.report.unitCode : null);
     if (unit !== null && unit !== undefined) {
-      const loaded = await loadMapping(read.mappings, unit, context.plan);
+      const loaded = await loadMapping(read.mappings, unit, context.plan, context.limits);
       mappingFindings.push(...loaded.findings);
       if (loaded.mapping) {
         mapping = loaded.mapping;

@@ -2,10 +2,12 @@
  * Mapping files on disk: one editable JSON file per unit code (`<DIR>/<unit code>.json`),
  * written by `cchc inspect --save-mapping` and read by `check`/`consolidate --mappings DIR`.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { formatLayoutMapping, makeFinding, parseLayoutMapping, type Finding, type LayoutMapping, type Plan } from '@cchc-kpi/core';
 import { writeFileAtomic } from '../io/atomic-write.ts';
+import { limitOf, type CliLimits } from '../io/limits.ts';
+import { CONFIG_FILE, readTextFile } from '../io/read-file.ts';
 
 /** The file a unit's mapping lives in: `<dir>/<unit code>.json` (unit codes are letters, digits, `-`, `_`, `.`; others become `_`). */
 export function mappingFile(dir: string, unitCode: string): string {
@@ -14,24 +16,23 @@ export function mappingFile(dir: string, unitCode: string): string {
 
 /**
  * Loads the mapping of a unit from `dir`, if there is one. No file → `{ mapping: undefined }`
- * with no finding; an unreadable or invalid file → no mapping and the error `mapping-invalid`
- * (the file is then read without it); a mapping filed under another unit code → the same error.
+ * with no finding; an unreadable or invalid file → no mapping and an error (the file is then
+ * read without it): `mapping-invalid`, or `file-unreadable` / `file-not-regular` / `file-too-large` (over
+ * `--max-config-size`) / `json-too-deep` (over `--max-json-depth`); a mapping filed under another
+ * unit code → `mapping-invalid`.
  */
-export async function loadMapping(dir: string, unitCode: string, plan: Plan): Promise<{ mapping?: LayoutMapping; findings: Finding[] }> {
+export async function loadMapping(dir: string, unitCode: string, plan: Plan, limits?: Partial<CliLimits>): Promise<{ mapping?: LayoutMapping; findings: Finding[] }> {
   const path = mappingFile(dir, unitCode);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { findings: [] };
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return {
-      findings: [
-        makeFinding('error', 'mapping-invalid', { vi: `Không đọc được tệp ánh xạ ${basename(path)} (${reason}).`, en: `Cannot read mapping file ${basename(path)} (${reason}).` }, { file: basename(path) }),
-      ],
-    };
-  }
-  const parsed = parseLayoutMapping(text, basename(path), plan);
+  const present = await lstat(path).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
+  );
+  if (!present) return { findings: [] };
+  const maxBytes = limitOf(limits, 'maxConfigBytes');
+  const read = await readTextFile(path, maxBytes, CONFIG_FILE);
+  if ('finding' in read) return { findings: [read.finding] };
+  const text = read.text;
+  const parsed = parseLayoutMapping(text, basename(path), plan, { maxChars: maxBytes, maxDepth: limitOf(limits, 'maxJsonDepth') });
   if (!parsed.ok) return { findings: parsed.findings };
   if (parsed.value.unit !== unitCode) {
     return {

@@ -10,7 +10,7 @@ import {
   expectedUnitUnknown,
   periodMismatchExcluded,
   periodMissingAssumed,
-  receivedUnknownUnit,
+  receivedUnknownUnits,
   receivedWithoutReport,
   reportMissing,
   reportUnreadable,
@@ -90,8 +90,9 @@ function documentText(plan: Plan): string {
  *   `missing` (`notApplicable` where the plan's `appliesTo` excludes the unit's kind), and
  *   status `missing` with `report-missing` — or, when a file named for the unit came but could
  *   not be read (`addUnreadable`), status `unreadable` with `report-unreadable` naming the file
- *   and the file's findings, counted in `totals.unreadable`; other units are listed only when
- *   they reported (`unexpected-report`, notice, and left out of completeness/timeliness);
+ *   and the file's findings, counted in `totals.unreadable`; register codes the registry does not
+ *   know give one `received-unknown-unit` (the count and the first five); other units are listed
+ *   only when they reported (`unexpected-report`, notice, and left out of completeness/timeliness);
  * - totals: sums of counted units' numerators and denominators, then divided (BRIEF §6);
  *   completeness = received ÷ expected, timeliness = on time ÷ expected (fractions 0–1; 0 when
  *   nothing is expected);
@@ -177,11 +178,16 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
       if (unitByCode.has(code)) expected.add(code);
       else finishFindings.push(expectedUnitUnknown(code));
     }
+    const unknownCodes: string[] = [];
+    let unknownCount = 0;
     for (const [code, date] of received) {
       const unit = unitByCode.get(code);
-      if (!unit) finishFindings.push(receivedUnknownUnit(code));
-      else if (!entries.has(code)) finishFindings.push(receivedWithoutReport(unit, date, period));
+      if (!unit) {
+        unknownCount += 1;
+        if (unknownCodes.length < 5) unknownCodes.push(code);
+      } else if (!entries.has(code)) finishFindings.push(receivedWithoutReport(unit, date, period));
     }
+    if (unknownCount > 0) finishFindings.push(receivedUnknownUnits(unknownCodes, unknownCount));
 
     const listed = units.filter((u) => unitByCode.get(u.code) === u && (expected.has(u.code) || entries.has(u.code) || unreadable.has(u.code)));
     const primary = plan.profiles.find((p) => p.id === plan.primaryProfile) ?? plan.profiles[0];

@@ -117,11 +117,29 @@ export function receivedWithoutReport(unit: Unit, receivedOn: string, period: Pe
   );
 }
 
-/** Warning: the register names a unit code the registry does not know. */
-export function receivedUnknownUnit(code: string): Finding {
+/** Codes quoted in a message, cut to 40 characters. */
+function quoted(code: string): string {
+  return `"${code.length > 40 ? `${code.slice(0, 39)}…` : code}"`;
+}
+
+/**
+ * Warning: the register names unit codes the registry does not know — one finding whatever
+ * their number: the code when there is one, else the count and the first codes given.
+ * @param first the first unknown codes in register order (five are listed).
+ * @param count how many unknown codes the register names in all.
+ */
+export function receivedUnknownUnits(first: readonly string[], count: number): Finding {
+  if (count === 1 && first[0] !== undefined) {
+    return makeFinding('warning', 'received-unknown-unit', {
+      vi: `Sổ theo dõi nhận báo cáo có mã đơn vị ${quoted(first[0])} không có trong danh mục đơn vị.`,
+      en: `The received-date register names unit code ${quoted(first[0])}, which is not in the unit registry.`,
+    });
+  }
+  const listed = first.slice(0, 5).map(quoted).join(', ');
+  const more = count - Math.min(first.length, 5);
   return makeFinding('warning', 'received-unknown-unit', {
-    vi: `Sổ theo dõi nhận báo cáo có mã đơn vị "${code}" không có trong danh mục đơn vị.`,
-    en: `The received-date register names unit code "${code}", which is not in the unit registry.`,
+    vi: `Sổ theo dõi nhận báo cáo có ${count} mã đơn vị không có trong danh mục đơn vị: ${listed}${more > 0 ? ` và ${more} mã khác` : ''}.`,
+    en: `The received-date register names ${count} unit codes that are not in the unit registry: ${listed}${more > 0 ? ` and ${more} more` : ''}.`,
   });
 }
 

@@ -9,11 +9,15 @@
  * lookups go through `Map`s (a key such as `__proto__` is an ordinary string).
  *
  * Finding codes (catalogue: consolidate/codes.ts): `compare-file-invalid` (error: not JSON or not
- * a consolidation), `compare-period-not-previous-year` (warning: the earlier consolidation is not
+ * a consolidation), `compare-figure-invalid` (warning: figures outside what this tool writes,
+ * ignored), `json-too-large` / `json-too-deep` (errors: refused before parsing),
+ * `compare-period-not-previous-year` (warning: the earlier consolidation is not
  * the same period one year earlier, so last year's figures are not taken from it),
  * `compare-plan-differs` (notice: made against another plan; indicators matched by code).
  */
 import { makeFinding, type Finding } from '../finding.ts';
+import { jsonLimitFinding, parseBoundedJson, type JsonLimits } from '../json/bounded.ts';
+import { parsePeriod } from '../period/period.ts';
 import type { Plan } from '../plan/schema.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { Consolidation } from './types.ts';
@@ -95,10 +99,19 @@ export interface PreviousConsolidation {
   units: Map<string, { name: string; standing: UnitStanding; indicators: Map<string, { numerator: number | null; denominator: number | null; value: number | null }> }>;
 }
 
-/** Largest earlier-consolidation JSON read (bytes of UTF-16 text); the 15-unit example is about 240 KB. */
+/** Largest earlier-consolidation JSON read (characters); the 15-unit example is about 240 KB, 1,000 units about 16 MB. */
 export const MAX_PREVIOUS_JSON_CHARS = 64 * 1024 * 1024;
 
 const CODE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
+/** Plan ids as the plan schema allows them (plan/schema.ts), at most 64 characters. */
+const PLAN_ID = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+/**
+ * The largest count or sum this tool writes: sums of whole counts stay exact below 2^53, far
+ * under Excel's largest number (9.99999999999999E+307). Our convention.
+ */
+export const MAX_PREVIOUS_FIGURE = Number.MAX_SAFE_INTEGER;
+/** The most invalid figures a `compare-figure-invalid` message lists. */
+const LISTED_FIGURES = 5;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -108,10 +121,6 @@ function field(o: Record<string, unknown>, key: string): unknown {
 }
 function num(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-function count(v: unknown): number {
-  const n = num(v);
-  return n !== null && Number.isInteger(n) && n >= 0 ? n : 0;
 }
 
 /** Rounds a difference to 12 decimals, so 0.93 − 0.9 is 0.03 and not 0.030000000000000027. */
@@ -141,78 +150,182 @@ function invalid(file: string | null, en: string, vi: string): Result<PreviousCo
 }
 
 /**
- * Reads the JSON an earlier `cchc consolidate --json` wrote. Never throws: text that is not JSON,
- * too long, or lacks `period`, `plan`, `units` or `totals` gives `compare-file-invalid`.
- * Malformed parts inside (a unit without a code, a figure that is not a number) are skipped.
+ * Reads the figures of the earlier consolidation, keeping only values in the shapes and ranges
+ * this tool writes and recording the others (their JSON path and value) for one warning.
+ */
+class FigureReader {
+  readonly rejected: { path: string; value: unknown }[] = [];
+  rejectedCount = 0;
+
+  private reject(path: string, value: unknown): null {
+    this.rejectedCount += 1;
+    if (this.rejected.length < LISTED_FIGURES) this.rejected.push({ path, value });
+    return null;
+  }
+
+  /** A value from `min` to `max` (`integer`: whole); absent or null → null; anything else → null, recorded. */
+  number(o: Record<string, unknown>, key: string, path: string, min: number, max: number, integer = false): number | null {
+    const v = field(o, key);
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v))) return v;
+    return this.reject(`${path}.${key}`, v);
+  }
+
+  /** A count or sum: 0 to {@link MAX_PREVIOUS_FIGURE}. */
+  figure(o: Record<string, unknown>, key: string, path: string): number | null {
+    return this.number(o, key, path, 0, MAX_PREVIOUS_FIGURE);
+  }
+
+  /** A fraction 0–1 (completeness, timeliness). */
+  fraction(o: Record<string, unknown>, key: string, path: string): number | null {
+    return this.number(o, key, path, 0, 1);
+  }
+
+  /**
+   * A city ratio as `indicatorTotals` writes it: numerator ÷ denominator (within 1e-9,
+   * relative), null when either is missing or the denominator is 0.
+   */
+  ratio(o: Record<string, unknown>, path: string, numerator: number | null, denominator: number | null): number | null {
+    const v = field(o, 'ratio');
+    if (v === undefined || v === null) return null;
+    const expected = numerator !== null && denominator !== null && denominator > 0 ? numerator / denominator : null;
+    if (typeof v === 'number' && expected !== null && Math.abs(v - expected) <= 1e-9 * Math.max(1, expected)) return v;
+    return this.reject(`${path}.ratio`, v);
+  }
+
+  /** The one warning about the rejected figures, or none. */
+  finding(file: string | null): Finding[] {
+    if (this.rejectedCount === 0) return [];
+    const shown = (v: unknown): string => {
+      const text = typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : String(JSON.stringify(v) ?? v);
+      return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+    };
+    const list = this.rejected.map((r) => `${r.path} = ${shown(r.value)}`).join('; ');
+    const more = this.rejectedCount - this.rejected.length;
+    const name = file === null ? '' : ` ${file}`;
+    return [
+      makeFinding(
+        'warning',
+        'compare-figure-invalid',
+        {
+          vi: `Tệp so sánh${name} có ${this.rejectedCount} số liệu không phải số liệu công cụ ghi ra (số âm, quá lớn, tỷ lệ không khớp tử số/mẫu số…); các số này bị bỏ qua, coi như để trống: ${list}${more > 0 ? ` và ${more} số khác` : ''}.`,
+          en: `Comparison file${name} holds ${this.rejectedCount} figures this tool never writes (negative, too large, a ratio that does not match its numerator and denominator…); they are ignored, as if blank: ${list}${more > 0 ? ` and ${more} more` : ''}.`,
+        },
+        file === null ? {} : { file },
+      ),
+    ];
+  }
+}
+
+/** The largest `scale` among a unit's `scores` (the points a score can reach), 100 when none is readable. */
+function scoreScale(u: Record<string, unknown>): number {
+  const scores = field(u, 'scores');
+  let best = 0;
+  if (isRecord(scores)) {
+    for (const s of Object.values(scores)) {
+      const scale = isRecord(s) ? num(field(s, 'scale')) : null;
+      if (scale !== null && scale > 0 && scale <= 1_000_000) best = Math.max(best, scale);
+    }
+  }
+  return best > 0 ? best : 100;
+}
+
+/**
+ * Reads the JSON an earlier `cchc consolidate --json` wrote. Never throws. The text is checked
+ * before it is parsed: longer than `limits.maxChars` (default {@link MAX_PREVIOUS_JSON_CHARS}) or
+ * nesting deeper than `limits.maxDepth` (default 64) gives `json-too-large` / `json-too-deep`.
+ * Text that is not JSON, or lacks a valid `period` code, a `plan` id, `units` or `totals`, gives
+ * `compare-file-invalid`. Malformed parts inside (a unit without a code) are skipped.
+ *
+ * Figures are kept only in the shapes and ranges this tool writes, and any other becomes blank
+ * (null), with one warning `compare-figure-invalid` giving how many and the first five paths:
+ * counts and sums (numerators, denominators, values) from 0 to {@link MAX_PREVIOUS_FIGURE};
+ * a city `ratio` equal to its numerator ÷ denominator; completeness and timeliness 0–1;
+ * `unitsCounted`, `unitsMet` whole and ≥ 0; a unit's `score` from 0 to its profiles' largest
+ * `scale` (100 when none); `rank` a whole number from 1 to the number of units. The period's
+ * kind, year and index are taken from its code (`parsePeriod`), not from the file's other fields.
  * @param text the file's text (a leading byte-order mark is tolerated).
  * @param file the file name for findings.
  */
-export function parsePreviousConsolidation(text: string, file: string | null = null): Result<PreviousConsolidation> {
-  if (text.length > MAX_PREVIOUS_JSON_CHARS) return invalid(file, 'the file is too large', 'tệp quá lớn');
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
+export function parsePreviousConsolidation(text: string, file: string | null = null, limits: Partial<JsonLimits> = {}): Result<PreviousConsolidation> {
+  const json = parseBoundedJson(text, { maxChars: MAX_PREVIOUS_JSON_CHARS, ...limits });
+  if (!json.ok) {
+    if (json.problem !== 'syntax') return fail([jsonLimitFinding(json, { vi: 'Tệp so sánh', en: 'Comparison file' }, file ?? undefined)]);
     return invalid(file, 'it is not JSON', 'không phải JSON');
   }
+  const data = json.value;
   if (!isRecord(data)) return invalid(file, 'it is not a JSON object', 'không phải đối tượng JSON');
   const period = field(data, 'period');
   const plan = field(data, 'plan');
   const units = field(data, 'units');
   const totals = field(data, 'totals');
-  if (!isRecord(period) || typeof field(period, 'code') !== 'string' || typeof field(period, 'year') !== 'number') {
-    return invalid(file, 'it has no period', 'không có kỳ báo cáo');
-  }
-  if (!isRecord(plan) || typeof field(plan, 'id') !== 'string') return invalid(file, 'it names no plan', 'không ghi kế hoạch');
+  const code = isRecord(period) ? field(period, 'code') : undefined;
+  const parsedPeriod = typeof code === 'string' && code.length <= 16 ? parsePeriod(code) : null;
+  if (parsedPeriod === null || !parsedPeriod.ok) return invalid(file, 'it has no valid period', 'không có kỳ báo cáo hợp lệ');
+  const planId = isRecord(plan) ? field(plan, 'id') : undefined;
+  if (typeof planId !== 'string' || !PLAN_ID.test(planId)) return invalid(file, 'it names no plan', 'không ghi kế hoạch');
   if (!Array.isArray(units) || !isRecord(totals) || !isRecord(field(totals, 'indicators'))) {
     return invalid(file, 'it has no units or totals', 'không có danh sách đơn vị hoặc số tổng hợp');
   }
-  const figures = (o: unknown): IndicatorFigures | null => {
+  const read = new FigureReader();
+  const figures = (o: unknown, path: string): IndicatorFigures | null => {
     if (!isRecord(o)) return null;
+    const numerator = read.figure(o, 'numerator', path);
+    const denominator = read.figure(o, 'denominator', path);
     return {
-      numerator: num(field(o, 'numerator')),
-      denominator: num(field(o, 'denominator')),
-      value: num(field(o, 'value')),
-      ratio: num(field(o, 'ratio')),
-      unitsCounted: count(field(o, 'unitsCounted')),
-      unitsMet: count(field(o, 'unitsMet')),
+      numerator,
+      denominator,
+      value: read.figure(o, 'value', path),
+      ratio: read.ratio(o, path, numerator, denominator),
+      unitsCounted: read.number(o, 'unitsCounted', path, 0, MAX_PREVIOUS_FIGURE, true) ?? 0,
+      unitsMet: read.number(o, 'unitsMet', path, 0, MAX_PREVIOUS_FIGURE, true) ?? 0,
     };
   };
   const totalsMap = new Map<string, IndicatorFigures>();
   for (const [code, value] of Object.entries(field(totals, 'indicators') as Record<string, unknown>)) {
-    const f = figures(value);
-    if (CODE.test(code) && f) totalsMap.set(code, f);
+    if (!CODE.test(code)) continue;
+    const f = figures(value, `totals.indicators.${code}`);
+    if (f) totalsMap.set(code, f);
   }
   const unitMap: PreviousConsolidation['units'] = new Map();
-  for (const u of units) {
-    if (!isRecord(u)) continue;
+  units.forEach((u: unknown, i: number) => {
+    if (!isRecord(u)) return;
     const code = field(u, 'code');
-    if (typeof code !== 'string' || !CODE.test(code) || unitMap.has(code)) continue;
+    if (typeof code !== 'string' || !CODE.test(code) || unitMap.has(code)) return;
+    const path = `units[${i}]`;
     const name = field(u, 'name');
     const indicators = new Map<string, { numerator: number | null; denominator: number | null; value: number | null }>();
     const list = field(u, 'indicators');
     if (isRecord(list)) {
       for (const [ic, v] of Object.entries(list)) {
         if (!CODE.test(ic) || !isRecord(v)) continue;
-        indicators.set(ic, { numerator: num(field(v, 'numerator')), denominator: num(field(v, 'denominator')), value: num(field(v, 'value')) });
+        const at = `${path}.indicators.${ic}`;
+        indicators.set(ic, { numerator: read.figure(v, 'numerator', at), denominator: read.figure(v, 'denominator', at), value: read.figure(v, 'value', at) });
       }
     }
     unitMap.set(code, {
       name: typeof name === 'string' ? name.normalize('NFC') : code,
-      standing: { submitted: field(u, 'submitted') === true, score: num(field(u, 'score')), rank: num(field(u, 'rank')) },
+      standing: {
+        submitted: field(u, 'submitted') === true,
+        score: read.number(u, 'score', path, 0, scoreScale(u)),
+        rank: read.number(u, 'rank', path, 1, Math.max(1, units.length), true),
+      },
       indicators,
     });
-  }
-  const index = num(field(period, 'index'));
-  return ok({
-    file,
-    planId: field(plan, 'id') as string,
-    period: { code: field(period, 'code') as string, kind: String(field(period, 'kind') ?? ''), year: field(period, 'year') as number, index },
-    completeness: num(field(totals, 'completeness')),
-    timeliness: num(field(totals, 'timeliness')),
-    totals: totalsMap,
-    units: unitMap,
   });
+  const p = parsedPeriod.value;
+  return ok(
+    {
+      file,
+      planId,
+      period: { code: p.code, kind: p.kind, year: p.year, index: p.index ?? null },
+      completeness: read.fraction(totals, 'completeness', 'totals'),
+      timeliness: read.fraction(totals, 'timeliness', 'totals'),
+      totals: totalsMap,
+      units: unitMap,
+    },
+    read.finding(file),
+  );
 }
 
 /** True when `previous` is the same kind of period as `current`, one year earlier (2020-H1 for 2021-H1). */

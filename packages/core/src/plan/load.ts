@@ -3,6 +3,7 @@ import type { Finding, Message } from '../finding.ts';
 import { ok, fail } from '../result.ts';
 import { foldText } from '../text/fold.ts';
 import type { Result } from '../result.ts';
+import { jsonLimitFinding, nestsDeeperThan, parseBoundedJson, DEFAULT_JSON_LIMITS, type JsonLimits } from '../json/bounded.ts';
 import { planSchema } from './schema.ts';
 import type { Plan, ScoringProfile } from './schema.ts';
 
@@ -24,18 +25,25 @@ const POINTS_TOLERANCE = 1e-9;
 
 type PathKey = string | number;
 
+/** What the findings call a plan file. */
+const PLAN_FILE: Message = { vi: 'Tệp kế hoạch', en: 'The plan file' };
+
 /**
  * Validates a plan (already parsed from JSON, or built in code) and returns it with defaults
  * applied, all strings in Unicode NFC and each profile's `bands` sorted by `min` descending.
  *
  * `source` is the file name as the caller knows it; it is copied to every finding's `file`.
  * Returns `ok` (with any warnings) when there is no error finding; otherwise `fail` with every
- * finding found — schema errors first; the cross-checks run only when the shape is valid.
+ * finding found — schema errors first; the cross-checks run only when the shape is valid. Data
+ * nesting deeper than `maxDepth` (default 64) fails with `json-too-deep` before it is walked.
  * Never throws.
  */
-export function parsePlan(input: unknown, source?: string): Result<Plan> {
-  const normalized = normalizeStrings(input);
+export function parsePlan(input: unknown, source?: string, maxDepth: number = DEFAULT_JSON_LIMITS.maxDepth): Result<Plan> {
   const location = source === undefined ? {} : { file: source };
+  if (nestsDeeperThan(input, maxDepth)) {
+    return fail([jsonLimitFinding({ ok: false, problem: 'too-deep', max: maxDepth, at: { line: 1, column: 1 } }, PLAN_FILE, source)]);
+  }
+  const normalized = normalizeStrings(input);
   const findings: Finding[] = [];
   const add = (severity: 'error' | 'warning', code: string, path: readonly PathKey[], problem: Message): void => {
     findings.push(describe(severity, code, normalized, path, problem, location));
@@ -66,10 +74,12 @@ export function parsePlan(input: unknown, source?: string): Result<Plan> {
 
 /**
  * Parses the text of a plan file (JSON, UTF-8; a leading byte-order mark is tolerated) and
- * validates it with {@link parsePlan}. A JSON syntax error gives one `plan-json-invalid` error
- * finding with the line and column when the engine reports a position. Never throws.
+ * validates it with {@link parsePlan}. Text longer or nesting deeper than `limits` (defaults
+ * `DEFAULT_JSON_LIMITS`: 4 MiB, 64 levels) gives `json-too-large` or `json-too-deep` before it is
+ * parsed; a JSON syntax error gives one `plan-json-invalid` error finding with the line and
+ * column when the engine reports a position. Never throws.
  */
-export function parsePlanJson(text: string, source?: string): Result<Plan> {
+export function parsePlanJson(text: string, source?: string, limits: Partial<JsonLimits> = {}): Result<Plan> {
   const location = source === undefined ? {} : { file: source };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
@@ -77,26 +87,23 @@ export function parsePlanJson(text: string, source?: string): Result<Plan> {
       makeFinding('error', 'plan-json-invalid', { vi: 'Tệp kế hoạch rỗng.', en: 'The plan file is empty.' }, location),
     ]);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const where = jsonErrorPosition(body, detail);
-    const at = where ? { vi: ` (dòng ${where.line}, cột ${where.column})`, en: ` (line ${where.line}, column ${where.column})` } : { vi: '', en: '' };
+  const parsed = parseBoundedJson(body, limits);
+  if (!parsed.ok) {
+    if (parsed.problem !== 'syntax') return fail([jsonLimitFinding(parsed, PLAN_FILE, source)]);
+    const at = parsed.at ? { vi: ` (dòng ${parsed.at.line}, cột ${parsed.at.column})`, en: ` (line ${parsed.at.line}, column ${parsed.at.column})` } : { vi: '', en: '' };
     return fail([
       makeFinding(
         'error',
         'plan-json-invalid',
         {
-          vi: `Tệp kế hoạch không phải JSON hợp lệ${at.vi}: ${detail}`,
-          en: `The plan file is not valid JSON${at.en}: ${detail}`,
+          vi: `Tệp kế hoạch không phải JSON hợp lệ${at.vi}: ${parsed.detail}`,
+          en: `The plan file is not valid JSON${at.en}: ${parsed.detail}`,
         },
         location,
       ),
     ]);
   }
-  return parsePlan(data, source);
+  return parsePlan(parsed.value, source, limits.maxDepth);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -521,19 +528,6 @@ function formatNumber(n: number): string {
   return String(Math.round(n * 1e9) / 1e9);
 }
 
-
-/** Line and column (1-based) of a JSON.parse error, from "position N" or "line L column C" in its message. */
-function jsonErrorPosition(text: string, message: string): { line: number; column: number } | null {
-  const lineCol = /line (\d+) column (\d+)/.exec(message);
-  if (lineCol) return { line: Number(lineCol[1]), column: Number(lineCol[2]) };
-  const position = /position (\d+)/.exec(message);
-  if (!position) return null;
-  const offset = Number(position[1]);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return { line, column };
-}
 
 /** The parts of a zod 4 schema's `def` this module walks to find unknown keys. */
 interface SchemaNode {

@@ -10,6 +10,8 @@ import { cellText } from '../text/cell-text.ts';
 import { parseDateCell } from '../text/dates.ts';
 import { parsePercent } from '../text/percent.ts';
 import { parseYesNo } from '../text/yes-no.ts';
+import { formatNumber } from '../text/format.ts';
+import { externalReferenceMessage, hasExternalReference } from './external-reference.ts';
 import { cellSubject, rawForMessage } from './labels.ts';
 
 /** What the cell readers share: the grid, the file name for findings, the unit (once known) and the findings list they append to. */
@@ -74,6 +76,19 @@ function uncomputed(ctx: ReadContext, at: Located): void {
   });
 }
 
+/** A figure taken from another workbook through a formula: warning `formula-external-reference` naming the cell. */
+function externalFigure(ctx: ReadContext, at: Located): void {
+  const formula = at.cell?.formula;
+  if (formula === undefined || !hasExternalReference(formula)) return;
+  const value = at.cell?.value ?? null;
+  const cached = value === null ? null : typeof value === 'number' ? formatNumber(value, 'vi', 4) : `"${rawForMessage(value)}"`;
+  const cachedEn = value === null ? null : typeof value === 'number' ? formatNumber(value, 'en', 4) : `"${rawForMessage(value)}"`;
+  addCellFinding(ctx, at, 'warning', 'formula-external-reference', {
+    vi: externalReferenceMessage(formula, cached).vi,
+    en: externalReferenceMessage(formula, cachedEn).en,
+  });
+}
+
 function notANumber(ctx: ReadContext, at: Located): void {
   addCellFinding(ctx, at, 'error', 'value-not-a-number', {
     vi: `"${raw(at)}" không phải là số; coi như để trống.`,
@@ -86,9 +101,11 @@ function notANumber(ctx: ReadContext, at: Located): void {
  * (`"1.234"` → 1234, as an integer is expected) or a formula's cached number. Negative or
  * fractional numbers are returned as they are (validation rejects them).
  * Blank → null silently; unreadable → null with `value-not-a-number` (error);
- * formula without result → null with `formula-not-computed` (warning).
+ * formula without result → null with `formula-not-computed` (warning); a formula referring to
+ * another workbook → its cached result, with `formula-external-reference` (warning).
  */
 export function readCount(ctx: ReadContext, at: Located): number | null {
+  externalFigure(ctx, at);
   const n = cellNumber(at.cell, { integer: true });
   if (n.ok) return n.value;
   if (n.reason === 'uncomputed') uncomputed(ctx, at);
@@ -117,9 +134,11 @@ export function readTypedPercent(ctx: ReadContext, at: Located): number | null {
 
 /**
  * Reads a yes/no cell (`parseYesNo`: Có/Không, x, 1/0, TRUE/FALSE). Blank → null; anything else
- * → null with `boolean-invalid` (error); formula without result → `formula-not-computed`.
+ * → null with `boolean-invalid` (error); formula without result → `formula-not-computed`; a
+ * formula referring to another workbook → `formula-external-reference` (warning).
  */
 export function readYesNo(ctx: ReadContext, at: Located): boolean | null {
+  externalFigure(ctx, at);
   const b = parseYesNo(at.cell);
   if (b.ok) return b.value;
   if (b.reason === 'uncomputed') uncomputed(ctx, at);

@@ -1,5 +1,6 @@
 import { hasErrors, makeFinding } from '../finding.ts';
 import { detectSeparator, parseCsv } from '../text/csv.ts';
+import { jsonLimitFinding, parseBoundedJson, type JsonLimits } from '../json/bounded.ts';
 import { foldText } from '../text/fold.ts';
 import { normalizeText } from '../text/normalize.ts';
 import type { Finding, Message, Severity } from '../finding.ts';
@@ -176,25 +177,24 @@ export function parseUnitsCsv(text: string, source?: string): Result<Unit[]> {
  * Parses a JSON list of units: an array of `{ "code", "name", "kind", "order"? }`, or an object
  * with such an array under `units` (e.g. a saved `UnitRegistry`). Codes may be numbers (GSO codes);
  * kinds and names follow the rules of {@link parseUnitsCsv}. Findings name the entry, e.g.
- * `units[3]`. Any error → `fail`. Never throws.
+ * `units[3]`. Text longer or nesting deeper than `limits` (default `DEFAULT_JSON_LIMITS`) fails
+ * with `json-too-large` or `json-too-deep` before it is parsed. Any error → `fail`. Never throws.
  */
-export function parseUnitsJson(text: string, source?: string): Result<Unit[]> {
+export function parseUnitsJson(text: string, source?: string, limits: Partial<JsonLimits> = {}): Result<Unit[]> {
   const location = source === undefined ? {} : { file: source };
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+  const parsed = parseBoundedJson(text, limits);
+  if (!parsed.ok) {
+    if (parsed.problem !== 'syntax') return fail([jsonLimitFinding(parsed, { vi: 'Tệp danh sách đơn vị', en: 'The unit list' }, source)]);
     return fail([
       makeFinding(
         'error',
         'units-file-invalid',
-        { vi: `Tệp danh sách đơn vị không phải JSON hợp lệ: ${detail}`, en: `The unit list is not valid JSON: ${detail}` },
+        { vi: `Tệp danh sách đơn vị không phải JSON hợp lệ: ${parsed.detail}`, en: `The unit list is not valid JSON: ${parsed.detail}` },
         location,
       ),
     ]);
   }
+  const data = parsed.value;
   const list = Array.isArray(data) ? data : isRecord(data) && Object.hasOwn(data, 'units') && Array.isArray(data['units']) ? data['units'] : null;
   const prefix = Array.isArray(data) ? '' : 'units';
   if (list === null) {

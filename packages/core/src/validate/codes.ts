@@ -15,6 +15,7 @@ export const FINDING_CODES = {
   'value-not-a-number': { severity: 'error', about: 'A cell that should hold a number holds something else; the value is read as blank.' },
   'value-ambiguous': { severity: 'error', about: 'Numeric text readable two ways (e.g. "1.234" in a percentage cell); read as blank.' },
   'formula-not-computed': { severity: 'warning', about: 'A formula cell has no cached result (file never recalculated); read as blank.' },
+  'formula-external-reference': { severity: 'warning', about: 'A figure is a formula taking its value from another workbook ([1]Sheet1!A1); its cached result is used (blank when none), unchecked.' },
   'date-invalid': { severity: 'error', about: 'A date cell holds no date, or an impossible one (31/02/2021); read as blank.' },
   'boolean-invalid': { severity: 'error', about: 'A yes/no cell holds something other than Có/Không; read as blank.' },
   // Report header (validate/rules/unit.ts, validate/rules/period.ts)

@@ -8,6 +8,7 @@ import type { Cell } from '../../grid/grid.ts';
 import { cellNumber } from '../../text/cell-number.ts';
 import { formatNumber } from '../../text/format.ts';
 import { addFinding, type LayoutContext } from './context.ts';
+import { hasExternalReference } from '../external-reference.ts';
 import { evaluateFormula, type FormulaSheet } from './formula.ts';
 
 /** Evaluation depth limit (a formula referring to formulas referring to formulas…), also the cycle guard. */
@@ -54,12 +55,17 @@ export function evaluateCellFormula(ctx: LayoutContext, formula: string, depth =
  *   notice `formula-evaluated` naming the cell; one that does not evaluate → the cell as it is
  *   (the reader then reports `formula-not-computed`);
  * - a formula with a cached number that differs from its evaluation (by more than 1e-9) →
- *   warning `formula-stale` naming the cell, both values; the cached number is used.
+ *   warning `formula-stale` naming the cell, both values; the cached number is used;
+ * - a formula referring to another workbook (`[1]Sheet1!A1`) → the cell as it is (its cached
+ *   result, never evaluated); the cell readers (`readCount`, `readYesNo`) add the warning
+ *   `formula-external-reference`.
  */
 export function figureCell(ctx: LayoutContext, row: number, col: number, indicator: string): Cell | undefined {
   const cell = ctx.view.cell(row, col);
   if (cell?.formula === undefined) return cell;
   const ref = formatA1({ row, col });
+  // Another workbook's figure is never evaluated here; the cell readers warn (read/cells.ts).
+  if (hasExternalReference(cell.formula)) return cell;
   if (cell.value === null) {
     const value = evaluateCellFormula(ctx, cell.formula);
     if (value === null) return cell;

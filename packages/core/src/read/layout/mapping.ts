@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { makeFinding } from '../../finding.ts';
+import { jsonLimitFinding, parseBoundedJson, type JsonLimits } from '../../json/bounded.ts';
 import type { Plan } from '../../plan/schema.ts';
 import { fail, ok, type Result } from '../../result.ts';
 import { COLUMN_ROLES, type ColumnRole, type LayoutUnderstanding } from './types.ts';
@@ -71,24 +72,27 @@ export function formatLayoutMapping(mapping: LayoutMapping): string {
   return `${JSON.stringify({ _huong_dan: MAPPING_HELP, ...mapping }, null, 2)}\n`;
 }
 
+/** How many unknown indicator codes a `mapping-invalid` message lists before "and N more". */
+const LISTED_CODES = 5;
+
 /**
  * Parses a mapping file's text. Invalid JSON or content → `ok: false` with the error
  * `mapping-invalid` naming `source` (the file) and the first problems; an indicator code the
- * plan does not have → the same error (when `plan` is given).
+ * plan does not have → the same error (when `plan` is given), listing the first five. Text
+ * longer or nesting deeper than `limits` (default `DEFAULT_JSON_LIMITS`) → `json-too-large` or
+ * `json-too-deep` before it is parsed. Never throws.
  */
-export function parseLayoutMapping(text: string, source?: string, plan?: Pick<Plan, 'indicators'>): Result<LayoutMapping> {
+export function parseLayoutMapping(text: string, source?: string, plan?: Pick<Plan, 'indicators'>, limits: Partial<JsonLimits> = {}): Result<LayoutMapping> {
   const where = source === undefined ? {} : { file: source };
   const name = source ?? 'mapping';
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+  const json = parseBoundedJson(text, limits);
+  if (!json.ok) {
+    if (json.problem !== 'syntax') return fail([jsonLimitFinding(json, { vi: 'Tệp ánh xạ', en: 'Mapping file' }, source)]);
     return fail([
-      makeFinding('error', 'mapping-invalid', { vi: `Tệp ánh xạ ${name} không phải JSON hợp lệ (${detail}).`, en: `Mapping file ${name} is not valid JSON (${detail}).` }, where),
+      makeFinding('error', 'mapping-invalid', { vi: `Tệp ánh xạ ${name} không phải JSON hợp lệ (${json.detail}).`, en: `Mapping file ${name} is not valid JSON (${json.detail}).` }, where),
     ]);
   }
-  const parsed = layoutMappingSchema.safeParse(data);
+  const parsed = layoutMappingSchema.safeParse(json.value);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .slice(0, 3)
@@ -102,11 +106,12 @@ export function parseLayoutMapping(text: string, source?: string, plan?: Pick<Pl
     const codes = new Set(plan.indicators.map((i) => i.code));
     const unknown = parsed.data.rows.filter((r) => r.indicator !== null && !codes.has(r.indicator));
     if (unknown.length > 0) {
-      const list = unknown.map((r) => `${r.indicator} (dòng ${r.row})`).join(', ');
+      const listed = unknown.slice(0, LISTED_CODES);
+      const more = unknown.length - listed.length;
       return fail([
         makeFinding('error', 'mapping-invalid', {
-          vi: `Tệp ánh xạ ${name} có mã chỉ tiêu không thuộc kế hoạch: ${list}.`,
-          en: `Mapping file ${name} names indicator codes the plan does not have: ${unknown.map((r) => `${r.indicator} (row ${r.row})`).join(', ')}.`,
+          vi: `Tệp ánh xạ ${name} có mã chỉ tiêu không thuộc kế hoạch: ${listed.map((r) => `${r.indicator} (dòng ${r.row})`).join(', ')}${more > 0 ? ` và ${more} dòng khác` : ''}.`,
+          en: `Mapping file ${name} names indicator codes the plan does not have: ${listed.map((r) => `${r.indicator} (row ${r.row})`).join(', ')}${more > 0 ? ` and ${more} more rows` : ''}.`,
         }, where),
       ]);
     }
