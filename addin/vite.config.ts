@@ -6,11 +6,17 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import { customFunctions } from './scripts/functions-plugin.ts';
 import { devHttpsOptions } from './scripts/https.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The workspace packages export their built `dist/`; the add-in is built from their TypeScript
+ * sources instead (the `@cchc-kpi/source` export condition), so it needs no `pnpm build` first.
+ */
+export const conditions = ['@cchc-kpi/source', ...defaultClientConditions];
 
 /** The dev server's port; the manifest's URLs use it. */
 export const DEV_PORT = 3000;
@@ -19,6 +25,7 @@ export default defineConfig(async ({ command }) => ({
   root: here,
   base: './',
   publicDir: resolve(here, 'public'),
+  resolve: { conditions },
   build: {
     target: 'es2017',
     outDir: resolve(here, 'dist'),
@@ -27,5 +34,5 @@ export default defineConfig(async ({ command }) => ({
     rolldownOptions: { input: { taskpane: resolve(here, 'taskpane.html') } },
   },
   server: command === 'serve' ? { port: DEV_PORT, strictPort: true, https: await devHttpsOptions() } : {},
-  plugins: [customFunctions({ source: resolve(here, 'src/functions/functions.ts'), entry: resolve(here, 'src/functions/register.ts') })],
+  plugins: [customFunctions({ source: resolve(here, 'src/functions/functions.ts'), entry: resolve(here, 'src/functions/register.ts'), conditions })],
 }));

@@ -1,10 +1,8 @@
 /**
  * `cchc consolidate` reads files in a worker pool: the consolidated JSON must be the same byte for
- * byte whatever the number of workers, whichever way the CLI was started (`node --import tsx`, as
- * the tests do, or bin/cchc.js, which runs the cached bundle without tsx or registers tsx by API),
- * whether the command line runs from its cached bundle or its sources, and whichever way the
- * workers load their code (their cached bundle, or the sources through tsx registered in each
- * worker), and Ctrl-C must stop a run without writing anything.
+ * byte whatever the number of workers and whichever way the built CLI was started (bin/cchc.js,
+ * the command pnpm links into node_modules/.bin, Node flags workers refuse), and Ctrl-C must stop
+ * a run without writing anything.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,25 +51,17 @@ describe('consolidate with a worker pool', () => {
     expect(json.findings.some((f: { code: string }) => f.code === 'read-internal-error')).toBe(false);
   });
 
-  // bin/cchc.js runs the cached bundle of the command line without tsx when it is up to date (the
-  // runs above built it), else registers tsx by API; CCHC_MAIN_BUNDLE=0 makes it run the sources.
-  const BIN = 'packages/cli/bin/cchc.js';
-  const MAIN = 'packages/cli/src/main.ts';
-  const launches: Array<[string, string[], string, NodeJS.ProcessEnv]> = [
-    ['starts its workers when launched through bin/cchc.js (the cached bundle, no tsx)', [], BIN, { CCHC_MAIN_BUNDLE: '1' }],
-    ['starts its workers when launched through bin/cchc.js (the sources, tsx registered by API)', [], BIN, { CCHC_MAIN_BUNDLE: '0' }],
-    ['gives the same JSON when the command line itself runs from the sources instead of its bundle', ['--import', 'tsx'], MAIN, { CCHC_MAIN_BUNDLE: '0' }],
-    ['gives the same JSON when workers load the sources through tsx instead of the bundle', ['--import', 'tsx'], MAIN, { CCHC_WORKER_BUNDLE: '0' }],
-    ['starts its workers when Node runs with V8 flags workers refuse (node --max-old-space-size=… bin/cchc.js)', ['--max-old-space-size=2048'], BIN, {}],
+  // The built command line, as run by bin/cchc.js and by the link pnpm makes to it (pnpm exec cchc).
+  const launches: Array<[string, string[], string]> = [
+    ['starts its workers when launched through the link in node_modules/.bin (pnpm exec cchc)', [], 'node_modules/.bin/cchc'],
+    ['starts its workers when Node runs with V8 flags workers refuse (node --max-old-space-size=… bin/cchc.js)', ['--max-old-space-size=2048'], 'packages/cli/bin/cchc.js'],
   ];
   let reference: string | undefined;
-  launches.forEach(([label, nodeFlags, entry, env], i) => {
+  launches.forEach(([label, nodeFlags, entry], i) => {
     it(label, () => {
-      const run = spawnSync(
-        process.execPath,
-        [...nodeFlags, resolve(repoRoot, entry), 'consolidate', reports, '--period', '2021-H1', '--units', unitsFile, '--out', join(dir, `out-launch-${i}.xlsx`), '--json', '-', '--quiet', '--force', '--workers', '2'],
-        { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } },
-      );
+      const args = ['consolidate', reports, '--period', '2021-H1', '--units', unitsFile, '--out', join(dir, `out-launch-${i}.xlsx`), '--json', '-', '--quiet', '--force', '--workers', '2'];
+      const [command, argv] = nodeFlags.length === 0 ? [resolve(repoRoot, entry), args] : [process.execPath, [...nodeFlags, resolve(repoRoot, entry), ...args]];
+      const run = spawnSync(command, argv, { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
       expect(run.status, run.stderr).toBe(0);
       reference ??= consolidateJson(1).stdout;
       expect(run.stdout).toBe(reference);
@@ -118,7 +108,7 @@ describe('Ctrl-C', () => {
       const json = join(dir, `ctrl-c-${workers}.json`);
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', resolve(repoRoot, 'packages/cli/src/main.ts'), 'consolidate', ...names.map((n) => join(inputs, n)), held, '--convert', '--period', '2021-H1', '--units', unitsFile, '--out', out, '--json', json, '--workers', String(workers)],
+        [resolve(repoRoot, 'packages/cli/bin/cchc.js'), 'consolidate', ...names.map((n) => join(inputs, n)), held, '--convert', '--period', '2021-H1', '--units', unitsFile, '--out', out, '--json', json, '--workers', String(workers)],
         { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CCHC_SOFFICE: soffice } },
       );
       let stderr = '';

@@ -1,40 +1,33 @@
 /**
- * The README's TypeScript snippets compile against the packages as they are: every ```ts block is
+ * The README's code snippets compile against the packages as they are: every ```ts block is
  * type-checked (strict, the repository's compiler options) as a module in test/, where the
- * workspace packages resolve. Names a snippet uses without defining them are declared here,
- * each with the type the README's prose gives it: `bytes` (a report file's content) and `file`
- * (its name).
+ * workspace packages resolve, and every ```js block too, as an ES module checked by TypeScript
+ * (`checkJs`). Names a TypeScript snippet uses without defining them are declared here, each
+ * with the type the README's prose gives it: `bytes` (a report file's content) and `file` (its
+ * name). The library snippet is examples/usage.mjs, word for word; test/packages.test.ts runs it
+ * against the packed packages.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './support/cli.ts';
+import { snippets, type Snippet } from './support/snippets.ts';
 
 /** What a snippet may use without defining it. */
 const PRELUDE = 'declare const bytes: Uint8Array;\ndeclare const file: string;\n';
 
-function snippets(): { line: number; code: string }[] {
-  const lines = readFileSync(join(repoRoot, 'README.md'), 'utf8').split('\n');
-  const out: { line: number; code: string }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^```(ts|typescript)\s*$/.test(lines[i] ?? '')) continue;
-    const start = i + 1;
-    let end = start;
-    while (end < lines.length && !(lines[end] ?? '').startsWith('```')) end++;
-    out.push({ line: start + 1, code: lines.slice(start, end).join('\n') });
-    i = end;
-  }
-  return out;
-}
-
-/** Type errors of `code` as a module at test/readme-snippet-N.ts, with the repository's options. */
+/**
+ * Type errors of `code` as a module in test/ (`name`: .ts, or .mjs for JavaScript, checked with
+ * `checkJs`), with the repository's options.
+ */
 function typeErrors(code: string, name: string): string[] {
   const config = ts.readConfigFile(join(repoRoot, 'test/tsconfig.json'), ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, join(repoRoot, 'test'));
-  const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, composite: false, declaration: false, emitDeclarationOnly: false, incremental: false };
+  const js = name.endsWith('.mjs');
+  const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, composite: false, declaration: false, emitDeclarationOnly: false, incremental: false, allowJs: js, checkJs: js };
   const path = join(repoRoot, 'test', name);
-  const source = `${PRELUDE}${code}\nexport {};\n`;
+  const source = js ? code : `${PRELUDE}${code}\nexport {};\n`;
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, ...rest) =>
@@ -48,25 +41,39 @@ function typeErrors(code: string, name: string): string[] {
     .map((d) => `${ts.getLineAndCharacterOfPosition(d.file!, d.start ?? 0).line - 1}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
 
-describe("the README's TypeScript snippets", () => {
+const fileName = (s: Snippet, tag: string | number = s.line): string => `readme-snippet-${tag}.${s.lang === 'js' ? 'mjs' : 'ts'}`;
+
+describe("the README's code snippets", () => {
   const found = snippets();
 
-  it('has the library snippet, which reads the fields scoreUnit returns', () => {
+  it('has the library snippet, which reads the fields scoreUnit returns, and it is examples/usage.mjs', () => {
     expect(found.length).toBeGreaterThanOrEqual(1);
     const library = found.find((s) => s.code.includes('scoreUnit('));
     expect(library?.code).toMatch(/\.score\b/);
     expect(library?.code).toMatch(/\.band\b/);
     expect(library?.code).toMatch(/\.components\b/);
+    expect(library?.code).toBe(readFileSync(join(repoRoot, 'examples/usage.mjs'), 'utf8'));
   });
 
-  it.each(found.map((s) => [s.line, s.code] as const))('type-checks the snippet at README line %i', (line, code) => {
-    expect(typeErrors(code, `readme-snippet-${line}.ts`)).toEqual([]);
+  it.each(found.map((s) => [s.line, s] as const))('type-checks the snippet at README line %i', (_line, snippet) => {
+    expect(typeErrors(snippet.code, fileName(snippet))).toEqual([]);
   }, 120_000);
 
   it('catches a wrong field (the check has teeth)', () => {
     const library = found.find((s) => s.code.includes('scoreUnit('))!;
     const wrong = library.code.replace('score.components.map', 'score.parts.map');
     expect(wrong).not.toBe(library.code);
-    expect(typeErrors(wrong, 'readme-snippet-wrong.ts').join('\n')).toContain("Property 'parts' does not exist on type 'UnitScore'");
+    expect(typeErrors(wrong, fileName(library, 'wrong')).join('\n')).toContain("Property 'parts' does not exist on type 'UnitScore'");
   }, 120_000);
+});
+
+describe("the packages' README snippets", () => {
+  for (const name of ['core', 'xlsx']) {
+    it(`type-checks the example of packages/${name}/README.md`, () => {
+      const [example, ...more] = snippets(join(repoRoot, 'packages', name, 'README.md'));
+      expect(more).toEqual([]);
+      expect(example?.lang).toBe('js');
+      expect(typeErrors(example!.code, `readme-${name}-example.mjs`)).toEqual([]);
+    }, 120_000);
+  }
 });

@@ -48,11 +48,12 @@ export async function functionsMetadata(source: string): Promise<string> {
 }
 
 /** Bundles the functions entry into one classic script (IIFE). */
-export async function functionsScript(entry: string): Promise<string> {
+export async function functionsScript(entry: string, conditions?: string[]): Promise<string> {
   const { build } = await import('vite');
   const output = await build({
     configFile: false,
     logLevel: 'warn',
+    ...(conditions ? { resolve: { conditions } } : {}),
     build: {
       write: false,
       target: 'es2017',
@@ -75,6 +76,8 @@ export interface CustomFunctionsOptions {
   source: string;
   /** Entry that registers them (`CustomFunctions.associate`). */
   entry: string;
+  /** Export conditions for the nested build (the add-in's: the workspace packages' sources). */
+  conditions?: string[];
 }
 
 /** The plugin: emits functions.json, functions.js and functions.html. */
@@ -86,7 +89,7 @@ export function customFunctions(options: CustomFunctionsOptions): Plugin {
       config = resolved;
     },
     async generateBundle() {
-      const [metadata, script] = await Promise.all([functionsMetadata(options.source), functionsScript(options.entry)]);
+      const [metadata, script] = await Promise.all([functionsMetadata(options.source), functionsScript(options.entry, options.conditions)]);
       this.emitFile({ type: 'asset', fileName: 'functions.json', source: metadata });
       this.emitFile({ type: 'asset', fileName: 'functions.js', source: script });
       this.emitFile({ type: 'asset', fileName: 'functions.html', source: FUNCTIONS_HTML });
@@ -107,7 +110,7 @@ export function customFunctions(options: CustomFunctionsOptions): Plugin {
           }
           const stamp = await readFile(resolve(config?.root ?? '.', options.source), 'utf8');
           if (!cache || cache.stamp !== stamp) {
-            cache = { metadata: await functionsMetadata(options.source), script: await functionsScript(options.entry), stamp };
+            cache = { metadata: await functionsMetadata(options.source), script: await functionsScript(options.entry, options.conditions), stamp };
           }
           res.setHeader('Content-Type', path.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/javascript; charset=utf-8');
           res.end(path.endsWith('.json') ? cache.metadata : cache.script);

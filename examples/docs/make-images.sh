@@ -19,7 +19,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$images"
 
 [ -d examples/reports ] || pnpm start
-npx tsx packages/cli/src/main.ts consolidate examples/reports --period 2021-H1 \
+node packages/cli/bin/cchc.js consolidate examples/reports --period 2021-H1 \
   --received examples/received-2021-H1.csv --out "$work/tong-hop-2021-H1.xlsx" \
   --html "$work/bao-cao-2021-H1.html" --feedback "$work/phan-hoi" --report-date 2021-07-05 --quiet
 

@@ -16,9 +16,12 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real `cchc` command (TypeScript sources through tsx) in a child process. */
+/** The `cchc` command as installed: bin/cchc.js, which runs the build (`pnpm test` builds first). */
+export const CLI_BIN = resolve(repoRoot, 'packages/cli/bin/cchc.js');
+
+/** Runs the real `cchc` command (the built CLI, through bin/cchc.js) in a child process. */
 export function runCli(args: string[], cwd = repoRoot): CliRun {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', resolve(repoRoot, 'packages/cli/src/main.ts'), ...args], {
+  const result = spawnSync(process.execPath, [CLI_BIN, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0' },

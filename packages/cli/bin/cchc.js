@@ -1,29 +1,13 @@
 #!/usr/bin/env node
-// The installed `cchc` command. With an up-to-date bundle of the command line in the cache
-// (src/bundle/), it runs that plain-JavaScript file directly, without loading tsx at all.
-// Otherwise it registers tsx and runs src/bundle/launch.ts, which builds the bundle (used from
-// the next run on) or falls back to the TypeScript sources. CCHC_MAIN_BUNDLE=0 runs the sources.
-import { pathToFileURL } from 'node:url';
-import { MAIN_ENTRY, bundleCacheDir, freshBundle } from '../src/bundle/cache.mjs';
-
-async function cachedProgram() {
-  if (process.env.CCHC_MAIN_BUNDLE === '0') return null;
-  const bundle = freshBundle(bundleCacheDir('main', MAIN_ENTRY));
-  if (bundle === null) return null;
-  try {
-    return await import(pathToFileURL(bundle).href);
-  } catch {
-    return null;
-  }
-}
-
-const cached = await cachedProgram();
-if (cached) {
-  cached.prepareProcess();
-  process.exitCode = await cached.main(process.argv);
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { runCli } = await import('../src/bundle/launch.ts');
-  process.exitCode = await runCli(process.argv);
+// The installed `cchc` command: runs the built command line (dist/main.js, from src/main.ts).
+// `pnpm install` builds it (the repository's `prepare` script), as does `pnpm build`.
+try {
+  await import('../dist/main.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/main.js')) throw error;
+  process.stderr.write(
+    'cchc chưa được dựng: chạy "pnpm build" (hoặc "pnpm install") ở thư mục gốc của kho mã.\n' +
+      'cchc is not built: run "pnpm build" (or "pnpm install") at the repository root.\n',
+  );
+  process.exitCode = 2;
 }

@@ -1,4 +1,10 @@
-/** @cchc-kpi/cli — the `cchc` command line, also usable programmatically. */
+/**
+ * The `cchc` command line, also usable programmatically: `main(argv)` runs it and returns the
+ * exit code; the pieces it is made of (reading one file, the CSV tables, the HTML report, the
+ * JSON writer) are exported too.
+ *
+ * @module @cchc-kpi/cli
+ */
 export { main, buildProgram, addLoadedOptions, prepareProcess } from './program.ts';
 export { processFile, type FileOutcome } from './pipeline.ts';
 export { prepareWorkbookBytes, convertibleKind, type Conversion } from './io/convert.ts';

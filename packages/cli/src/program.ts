@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, Option } from 'commander';
 import { EXIT, guardBrokenPipes, processIo } from './commands/io.ts';
 import { writeCommanderError } from './io/commander-errors.ts';
@@ -12,6 +13,9 @@ import { workersOption } from './pool/workers-option.ts';
 // with it @cchc-kpi/core, @cchc-kpi/xlsx, exceljs…) is imported when that command runs, and the
 // options whose definitions need those packages are added once the command is known (see
 // `addLoadedOptions`): `cchc --version` and `cchc --help` load neither package.
+
+/** This package's version, from its package.json (one folder above src/ and dist/ alike). */
+const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /** `--mappings DIR`: saved layout mappings, one `<unit code>.json` per unit (cchc inspect --save-mapping). */
 function mappingsOption(): Option {
@@ -34,7 +38,7 @@ export function buildProgram(): Command {
   const io = processIo();
   const program = new Command('cchc')
     .description('Chấm điểm và tổng hợp báo cáo tuyên truyền CCHC / Score and consolidate CCHC communication reports')
-    .version('0.1.0')
+    .version(VERSION)
     .exitOverride()
     // commander's own errors in Vietnamese, then English (before the commands: they inherit it).
     .configureOutput({ outputError: writeCommanderError });

@@ -1,15 +1,17 @@
 /**
  * The command line's lazy start-up (program.ts): the options defined with core and xlsx are added
  * to a command only once it is the one run (`addLoadedOptions`), yet every way of asking for help
- * lists them, from the sources and from the bundle alike.
+ * lists them, in the built command (bin/cchc.js).
  */
 import { langAnywhere } from '../src/io/lang-anywhere.ts';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addLoadedOptions, buildProgram } from '../src/program.ts';
 
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/cchc.js', import.meta.url));
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const LIMIT_FLAGS = ['--max-file-size', '--max-entries', '--max-uncompressed', '--max-ratio', '--max-cells', '--max-config-size', '--max-json-depth'];
 /** Limits of the inputs only `consolidate` reads (--compare, --received). */
 const CONSOLIDATE_LIMIT_FLAGS = [...LIMIT_FLAGS, '--max-compare-size', '--max-received-size', '--max-received-rows'];
@@ -38,36 +40,30 @@ describe('addLoadedOptions', () => {
   });
 });
 
-describe('help and version, from the sources and from the bundle', () => {
-  const run = (args: string[], bundle: boolean): { status: number | null; stdout: string; stderr: string } =>
-    spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { ...process.env, FORCE_COLOR: '0', CCHC_MAIN_BUNDLE: bundle ? '1' : '0' },
-    });
+describe('help and version of the built command', () => {
+  const run = (args: string[]): { status: number | null; stdout: string; stderr: string } =>
+    spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, FORCE_COLOR: '0' } });
 
-  for (const bundle of [false, true]) {
-    it(`lists the loaded options in "consolidate --help" and "help consolidate" alike (${bundle ? 'bundle' : 'sources'})`, () => {
-      const flag = run(['consolidate', '--help'], bundle);
-      const command = run(['help', 'consolidate'], bundle);
-      expect(flag.status, flag.stderr).toBe(0);
-      expect(command.status, command.stderr).toBe(0);
-      expect(command.stdout).toBe(flag.stdout);
-      for (const option of [...CONSOLIDATE_LIMIT_FLAGS, ...REPORT_FLAGS]) expect(flag.stdout).toContain(option);
-      expect(flag.stdout).toContain('(mặc định / default 50M)');
-      for (const shown of ['--max-config-size <size>', '--max-json-depth <n>', '--max-compare-size <size>', '--max-received-size <size>', '--max-received-rows <n>']) {
-        expect(flag.stdout).toContain(shown);
-      }
-      expect(flag.stdout.replace(/\s+/g, ' ')).toMatch(/--max-received-rows <n> .*\(mặc định \/ default 100000\)/);
-      expect(flag.stdout).toMatch(/choices:\s+"official", "name"/);
-      const version = run(['--version'], bundle);
-      expect(version.status).toBe(0);
-      expect(version.stdout).toBe('0.1.0\n');
-    }, 120_000);
-  }
+  it('lists the loaded options in "consolidate --help" and "help consolidate" alike', () => {
+    const flag = run(['consolidate', '--help']);
+    const command = run(['help', 'consolidate']);
+    expect(flag.status, flag.stderr).toBe(0);
+    expect(command.status, command.stderr).toBe(0);
+    expect(command.stdout).toBe(flag.stdout);
+    for (const option of [...CONSOLIDATE_LIMIT_FLAGS, ...REPORT_FLAGS]) expect(flag.stdout).toContain(option);
+    expect(flag.stdout).toContain('(mặc định / default 50M)');
+    for (const shown of ['--max-config-size <size>', '--max-json-depth <n>', '--max-compare-size <size>', '--max-received-size <size>', '--max-received-rows <n>']) {
+      expect(flag.stdout).toContain(shown);
+    }
+    expect(flag.stdout.replace(/\s+/g, ' ')).toMatch(/--max-received-rows <n> .*\(mặc định \/ default 100000\)/);
+    expect(flag.stdout).toMatch(/choices:\s+"official", "name"/);
+    const version = run(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout).toBe(`${PACKAGE_VERSION}\n`);
+  }, 120_000);
 
   it('refuses a --sort outside its choices before reading anything', () => {
-    const bad = run(['consolidate', 'nowhere', '--period', '2021-H1', '--out', 'x.xlsx', '--sort', 'size'], true);
+    const bad = run(['consolidate', 'nowhere', '--period', '2021-H1', '--out', 'x.xlsx', '--sort', 'size']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("argument 'size' is invalid");
   }, 120_000);

@@ -1,14 +1,14 @@
 /**
  * The read loop and its helpers, without threads: `readAll` with a fake pool (bounded in-flight
  * files, results streamed into the consolidator in any order, abort, a failed read), the
- * progress display (injected clock, no timing), `--workers` parsing and `withoutTsx`.
+ * progress display (injected clock, no timing), `--workers` parsing and the workers' script.
  */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CheckedReport, Consolidation, Consolidator, Finding } from '@cchc-kpi/core';
 import { readAll } from '../src/consolidate/read-all.ts';
 import type { FileOutcome } from '../src/pipeline.ts';
-import type { ReadPool } from '../src/pool/read-pool.ts';
-import { withoutTsx } from '../src/pool/worker-bundle.ts';
+import { workerScript, type ReadPool } from '../src/pool/read-pool.ts';
 import { parseWorkers } from '../src/pool/workers-option.ts';
 import { createProgress, formatDuration } from '../src/progress.ts';
 
@@ -159,19 +159,16 @@ describe('progress without a terminal', () => {
   });
 });
 
-describe('--workers and worker flags', () => {
+describe('--workers and the workers\' script', () => {
   it('accepts whole numbers from 1 to 256', () => {
     expect(parseWorkers('1')).toBe(1);
     expect(parseWorkers(' 8 ')).toBe(8);
     for (const bad of ['0', '257', '1.5', '-2', 'two', '']) expect(() => parseWorkers(bad)).toThrow();
   });
 
-  it('drops only the flags that load tsx', () => {
-    expect(withoutTsx(['--import', 'tsx', '--cpu-prof', '--import=tsx/esm', '--require', '/x/node_modules/tsx/dist/cjs.cjs', '--max-old-space-size=512', '--import', 'other'])).toEqual([
-      '--cpu-prof',
-      '--max-old-space-size=512',
-      '--import',
-      'other',
-    ]);
+  it('runs the built worker.js beside the built pool, and the build from the sources too', () => {
+    expect(workerScript('file:///pkg/dist/read-pool-x1.js')).toBe('/pkg/dist/worker.js');
+    expect(workerScript('file:///pkg/src/pool/read-pool.ts')).toBe('/pkg/dist/worker.js');
+    expect(workerScript()).toBe(fileURLToPath(new URL('../dist/worker.js', import.meta.url)));
   });
 });

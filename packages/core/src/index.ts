@@ -1,6 +1,8 @@
 /**
- * @cchc-kpi/core — the plan, reports, validation, scoring and consolidation of a CCHC
- * communication plan. Pure: runs in Node, in browsers and in the Excel add-in.
+ * The plan, reports, validation, scoring and consolidation of a CCHC communication plan. Pure:
+ * runs in Node, in browsers and in the Excel add-in.
+ *
+ * @module @cchc-kpi/core
  */
 export * from './finding.ts';
 export * from './result.ts';

@@ -216,3 +216,39 @@ describe('periodLabel', () => {
     expect(periodLabel(period(code))).toEqual({ vi, en });
   });
 });
+
+describe('period dates against an independent calendar (Date.UTC)', () => {
+  const utcIso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+  it('every deadline from 0 to 400 days after the cut-off, across leap and century years', () => {
+    const mismatches: string[] = [];
+    for (const year of [1900, 1999, 2000, 2020, 2021, 2024, 2100]) {
+      for (const code of [`${year}-Q1`, `${year}-Q3`, `${year}-H2`]) {
+        for (let days = 0; days <= 400; days += 7) {
+          const p = period(code, { deadlineDaysAfterCutoff: days });
+          const [y, m, d] = p.cutoffEnd.split('-').map(Number) as [number, number, number];
+          const expected = utcIso(Date.UTC(y, m - 1, d + days));
+          if (p.deadline !== expected) mismatches.push(`${code}+${days}: ${p.deadline} ≠ ${expected}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it.each([
+    ['2024-Q1', '2024-01-01', '2024-03-31'],
+    ['2024-H1', '2024-01-01', '2024-06-30'],
+    ['2100-Q1', '2100-01-01', '2100-03-31'],
+    ['2000-H2', '2000-07-01', '2000-12-31'],
+  ])('%s has the calendar window %s…%s (month ends, leap years)', (code, start, end) => {
+    expect(periodForWindow(start, end, { calendar: true })?.code).toBe(code);
+  });
+
+  it.each(['2024-02-29', '2000-02-29', '0001-01-01', '9999-12-31'])('%s is an ISO date', (iso) => {
+    expect(isIsoDate(iso)).toBe(true);
+  });
+
+  it.each(['2100-02-29', '1900-02-29', '0000-01-01', '2021-13-01', '2021-04-31', ' 2021-04-01'])('%j is not', (iso) => {
+    expect(isIsoDate(iso)).toBe(false);
+  });
+});

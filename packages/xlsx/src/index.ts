@@ -1,7 +1,10 @@
 /**
  * @cchc-kpi/xlsx — reads the workbooks units send: a lean OOXML reader on fflate + saxes that
- * runs in Node and in browsers (the Excel add-in uses it), with size limits and the marker of our
- * own consolidated workbooks. The exceljs writers are in `@cchc-kpi/xlsx/write` (Node only).
+ * runs in Node and in browsers (the Excel add-in uses it), with size limits, password detection
+ * and the marker of our own consolidated workbooks. The exceljs writers (the report template,
+ * the consolidated workbook, the feedback to a unit) are in `@cchc-kpi/xlsx/write` (Node).
+ *
+ * @module @cchc-kpi/xlsx
  */
 export * from './limits.ts';
 export * from './read/grid.ts';

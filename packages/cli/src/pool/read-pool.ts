@@ -5,13 +5,11 @@
  * With one worker everything runs in-process, without threads.
  */
 import { fileURLToPath } from 'node:url';
-// Imported statically, not with import(): see bundle/main-bundle.ts.
 import { Piscina } from 'piscina';
 import type { Period } from '@cchc-kpi/core';
 import type { RunContext } from '../context.ts';
 import type { FileOutcome } from '../pipeline.ts';
 import type { ReadTask, WorkerSetup } from './protocol.ts';
-import { workerBundle, withoutTsx } from './worker-bundle.ts';
 import { defaultWorkerCount } from './workers-option.ts';
 
 export { defaultWorkerCount };
@@ -21,8 +19,7 @@ type PiscinaOptions = NonNullable<ConstructorParameters<typeof Piscina<ReadTask,
 /**
  * Starts the pool. Worker threads inherit the process's Node flags, but Node refuses V8 and
  * process-wide ones there (`node --max-old-space-size=4096 bin/cchc.js …` on a server:
- * ERR_WORKER_INVALID_EXEC_ARGV); the workers need none of them, so they start without flags then
- * (worker-entry.mjs registers tsx by itself when it must).
+ * ERR_WORKER_INVALID_EXEC_ARGV); the workers need none of them, so they start without flags then.
  */
 function startPiscina(options: PiscinaOptions): Piscina<ReadTask, FileOutcome> {
   try {
@@ -52,10 +49,19 @@ export interface ReadPoolOptions {
 }
 
 /**
+ * The worker threads' script: the built `worker.js` next to the built pool (both in `dist/`).
+ * When the pool itself runs from the TypeScript sources (the tests, through vitest), the threads
+ * still run the build, `dist/worker.js`: a worker thread loads plain JavaScript only.
+ */
+export function workerScript(poolModule: string = import.meta.url): string {
+  const fromSources = poolModule.endsWith('.ts');
+  return fileURLToPath(new URL(fromSources ? '../../dist/worker.js' : './worker.js', poolModule));
+}
+
+/**
  * Creates the read pool. With more than one worker, threads start at once, sized to
- * `options.workers`; the plan, units and limits are cloned into each worker once. Running from
- * the TypeScript sources, workers load a cached single-file bundle of their code (see
- * worker-bundle.ts), else worker-entry.mjs (which registers tsx when needed).
+ * `options.workers`; the plan, units and limits are cloned into each worker once, and each thread
+ * runs {@link workerScript}.
  */
 export async function createReadPool(options: ReadPoolOptions): Promise<ReadPool> {
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
@@ -69,11 +75,8 @@ export async function createReadPool(options: ReadPoolOptions): Promise<ReadPool
     };
   }
   const workerData: WorkerSetup = { context: options.context, ...(options.period ? { period: options.period } : {}) };
-  const bundle = await workerBundle();
   const piscina = startPiscina({
-    filename: bundle ?? fileURLToPath(new URL('./worker-entry.mjs', import.meta.url)),
-    // The bundle is plain JavaScript: workers need no loader (tsx would only slow them down).
-    ...(bundle === null ? {} : { execArgv: withoutTsx(process.execArgv) }),
+    filename: workerScript(),
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,

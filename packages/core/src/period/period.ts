@@ -1,4 +1,3 @@
-import { addDays, format, isValid, parse } from 'date-fns';
 import { makeFinding } from '../finding.ts';
 import type { Finding, Message } from '../finding.ts';
 import { fail, ok } from '../result.ts';
@@ -6,6 +5,7 @@ import type { Result } from '../result.ts';
 import type { Period, PeriodKind } from './types.ts';
 import { decree30Date, formatDate, isoDateParts } from '../vocabulary/dates.ts';
 import { periodName } from '../vocabulary/periods.ts';
+import { civilFromDays, daysFromCivil, formatIsoDate, parseIsoDate } from '../text/calendar.ts';
 
 /**
  * Reporting periods and their Decree 09/2019/NĐ-CP (art. 12) data cut-off windows:
@@ -16,9 +16,8 @@ import { periodName } from '../vocabulary/periods.ts';
  * The submission deadline is set locally: by default the cut-off end + `deadlineDaysAfterCutoff`
  * days (plan data, default 6), or an explicit date configured for the period's code.
  *
- * All dates are ISO calendar dates `yyyy-MM-dd`. Arithmetic goes through date-fns on local
- * calendar dates built from year/month/day and formatted back at once, so results do not depend
- * on the machine's time zone.
+ * All dates are ISO calendar dates `yyyy-MM-dd`. Arithmetic is on day numbers (text/calendar.ts),
+ * never on `Date` objects, so results do not depend on the machine's time zone.
  *
  * Finding codes: `period-invalid` (unknown period code), `period-options-invalid` (bad number of
  * days or a configured deadline that is not a date), `period-deadline-early` (warning: a configured
@@ -36,23 +35,10 @@ export interface PeriodOptions {
 /** Default days between the end of the cut-off window and the deadline. */
 export const DEFAULT_DEADLINE_DAYS = 6;
 
-const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const REFERENCE_DATE = new Date(2000, 0, 1);
-
-/** True when `text` is a real calendar date written `yyyy-MM-dd` (e.g. not `2021-02-29`). */
+/** True when `text` is a real calendar date written `yyyy-MM-dd`, year 0001–9999 (e.g. not `2021-02-29`). */
 export function isIsoDate(text: string): boolean {
-  // Reports repeat the same few hundred dates; date-fns parsing each time showed in profiles.
-  let valid = isoDateValidity.get(text);
-  if (valid === undefined) {
-    valid = toDate(text) !== null;
-    if (isoDateValidity.size >= 4096) isoDateValidity.clear();
-    isoDateValidity.set(text, valid);
-  }
-  return valid;
+  return parseIsoDate(text) !== null;
 }
-
-/** Memo of {@link isIsoDate} (bounded: cleared when full). */
-const isoDateValidity = new Map<string, boolean>();
 
 /**
  * Parses a period code: `2021-Q1`…`2021-Q4`, `2021-H1`, `2021-H2` or `2021` (any case; also
@@ -82,9 +68,10 @@ export function parsePeriod(code: string, options: PeriodOptions = {}): Result<P
     ]);
   }
   const canonical = canonicalCode(spec.kind, spec.year, spec.index);
-  const window = windowAndDeadline(canonical, spec.kind, spec.year, spec.index, days);
+  const window = cutoffWindow(spec.kind, spec.year, spec.index);
+  const windowDeadline = addDaysIso(window.end, days);
   const findings: Finding[] = [];
-  let deadline = window.deadline;
+  let deadline = windowDeadline;
 
   const configured = explicitDeadline(options.deadlines, canonical);
   if (configured !== undefined) {
@@ -232,26 +219,6 @@ function cutoffWindow(kind: PeriodKind, year: number, index?: number): { start: 
   return { start: isoOf(year, -1, 15), end: isoOf(year, 11, 14) };
 }
 
-/**
- * The cut-off window and the default deadline (`days` after its end) of a period, memoised: every
- * report's period is parsed, and the date arithmetic (date-fns) showed in profiles. The values are
- * strings, so sharing them is safe.
- */
-function windowAndDeadline(canonical: string, kind: PeriodKind, year: number, index: number | undefined, days: number): { start: string; end: string; deadline: string } {
-  const key = `${canonical}\u0000${days}`;
-  let dates = periodDates.get(key);
-  if (dates === undefined) {
-    const window = cutoffWindow(kind, year, index);
-    dates = { start: window.start, end: window.end, deadline: addDaysIso(window.end, days) };
-    if (periodDates.size >= 1024) periodDates.clear();
-    periodDates.set(key, dates);
-  }
-  return dates;
-}
-
-/** Memo of {@link windowAndDeadline} (bounded: cleared when full). */
-const periodDates = new Map<string, { start: string; end: string; deadline: string }>();
-
 /** The calendar window of a period (first to last day of its months). */
 function calendarWindow(period: Period): { start: string; end: string } {
   const index = period.index ?? 1;
@@ -269,20 +236,22 @@ function explicitDeadline(deadlines: Record<string, string> | undefined, canonic
   return undefined;
 }
 
-/** ISO string of a local calendar date; month 0-based and may overflow (−1 → December of the previous year, day 0 → last day of the previous month). */
+/**
+ * ISO text of a date given as `Date` takes it: month 0-based and free to overflow (−1 → December
+ * of the previous year, 12 → January of the next), day 0 → the last day of the previous month.
+ */
 function isoOf(year: number, month: number, day: number): string {
-  return format(new Date(year, month, day), 'yyyy-MM-dd');
+  const first = { year: year + Math.floor(month / 12), month: (((month % 12) + 12) % 12) + 1, day: 1 };
+  return formatIsoDate(civilFromDays(daysFromCivil(first) + day - 1));
 }
 
+/** The ISO date `days` days after `iso`; throws `RangeError` when `iso` is not a real ISO date. */
 function addDaysIso(iso: string, days: number): string {
-  const date = toDate(iso);
-  if (date === null) throw new RangeError(`Not an ISO date: ${iso}`);
-  return format(addDays(date, days), 'yyyy-MM-dd');
+  return formatIsoDate(civilFromDays(daysFromCivil(requireParts(iso)) + days));
 }
 
-/** A local-midnight `Date` for a strict ISO date, or null. */
-function toDate(iso: string): Date | null {
-  if (!ISO_PATTERN.test(iso)) return null;
-  const date = parse(iso, 'yyyy-MM-dd', REFERENCE_DATE);
-  return isValid(date) && format(date, 'yyyy-MM-dd') === iso ? date : null;
+function requireParts(iso: string): { year: number; month: number; day: number } {
+  const parts = parseIsoDate(iso);
+  if (parts === null) throw new RangeError(`Not an ISO date (yyyy-MM-dd): ${iso}`);
+  return parts;
 }
