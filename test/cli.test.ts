@@ -129,7 +129,9 @@ describe('cchc consolidate guards', () => {
   });
   const systemErrors: Array<[string, (out: string) => { args: string[]; shell?: string }, RegExp]> = [
     ['stdout on a full disk (> /dev/full)', (out) => ({ args: ['--out', join(out, 'f.xlsx'), '--json', '-'], shell: ' > /dev/full' }), /ổ đĩa đã đầy[\s\S]*the disk is full/],
-    ['a JSON path through a file', (out) => ({ args: ['--out', join(out, 'z.xlsx'), '--json', join(out, 'afile', 'z.json')] }), /trùng tên ở chỗ cần tạo thư mục\): .*afile[\s\S]*stands where a folder is needed/],
+    // Found before anything is read (the output checks), in the language asked for.
+    ['a JSON path through a file', (out) => ({ args: ['--out', join(out, 'z.xlsx'), '--json', join(out, 'afile', 'z.json')] }), /^Không ghi được .*afile\/z\.json: một phần của đường dẫn không phải thư mục\. Hãy kiểm tra lại đường dẫn\.\n$/],
+    ['a JSON path through a file (--lang en)', (out) => ({ args: ['--out', join(out, 'z.xlsx'), '--json', join(out, 'afile', 'z.json'), '--lang', 'en'] }), /^Could not write .*afile\/z\.json: part of the path is not a folder\. Check the path\.\n$/],
   ];
   for (const [label, make, message] of systemErrors) {
     it(`explains an operating-system error in both languages, exit 2, no stack trace: ${label}`, () => {

@@ -138,7 +138,7 @@ describe('cchc consolidate --feedback', () => {
   it('refuses a report date that is not a date, before reading anything', () => {
     const run = runCli(['consolidate', reports, '--period', '2021-H1', '--units', units, '--out', join(dir, 'x.xlsx'), '--feedback', join(dir, 'x'), '--report-date', '2021-02-30']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Ngày báo cáo "2021-02-30" không hợp lệ; ghi dạng yyyy-mm-dd, ví dụ 2021-02-05.');
+    expect(run.stderr).toContain('Ngày báo cáo "2021-02-30" không hợp lệ; ghi dạng yyyy-mm-dd, ví dụ 2021-06-20.');
     expect(readdirSync(dir)).not.toContain('x');
   });
 

@@ -13,7 +13,7 @@ export { consolidationCsv, unitIndicatorRows, findingRows, csvFindingsPath, CSV_
 export { limitsFromOptions, parseByteSize, LIMIT_OPTIONS, type LimitFlags } from './io/limits.ts';
 export { printable, formatFinding } from './io/lang.ts';
 export { renderHtmlReport, renderChart, renderSvg, renumberIds, type HtmlReportOptions } from './html/index.ts';
-export { prepareReport, writeReportOutputs, consolidationJson } from './consolidate/report-outputs.ts';
+export { writeReportOutputs, consolidationJson } from './consolidate/report-outputs.ts';
 export { jsonChunks } from './io/json-chunks.ts';
 export { addReportOptions, type ReportFlags } from './consolidate/report-options.ts';
 export { forEachChunk, openRegularFile, readRegularFile, readInputFile, type ChunksEnd } from './io/read-file.ts';

@@ -30,6 +30,7 @@ import { withLimits, type LimitFlags } from '../io/limits.ts';
 import { readInputFile } from '../io/read-file.ts';
 import { readAnyReport, type AnyReading } from '../mapping/read-any.ts';
 import { saveMapping } from '../mapping/store.ts';
+import { describeSystemError } from '../io/system-error.ts';
 import { EXIT, type Io } from './io.ts';
 
 /** Options of `cchc inspect`. */
@@ -232,7 +233,9 @@ export async function runInspect(path: string, options: InspectOptions, io: Io):
       try {
         savedTo = await saveMapping(options.saveMapping, mappingFromLayout(reading.layout, context.plan, unit));
       } catch (error) {
-        io.err(`${vi ? 'Không ghi được tệp ánh xạ' : 'Cannot write the mapping'} ${options.saveMapping}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        const system = describeSystemError(error, 'write', options.saveMapping);
+        if (system === null) throw error;
+        io.err(system[lang]);
         return EXIT.cannotRun;
       }
     }
