@@ -83,9 +83,11 @@ export async function loadContext(options: ContextOptions): Promise<Result<RunCo
     const extra = extname(options.units).toLowerCase() === '.json' ? parseUnitsJson(text, source, json) : parseUnitsCsv(text, source);
     if (!extra.ok) return { ok: false, findings: [...findings, ...extra.findings] };
     const merged = mergeUnits(hatinhCity2020, extra.value);
-    if (!merged.ok) return { ok: false, findings: [...findings, ...merged.findings] };
+    // The merge's findings name the --units file they are about.
+    const mergeFindings = merged.findings.map((f) => (f.file === undefined ? { ...f, file: source } : f));
+    if (!merged.ok) return { ok: false, findings: [...findings, ...mergeFindings] };
     units = merged.value.units;
-    findings.push(...extra.findings, ...merged.findings);
+    findings.push(...extra.findings, ...mergeFindings);
   }
   const read = readOptionsOf(options);
   return { ok: true, value: { plan, units, ...(read ? { read } : {}), ...(Object.keys(limits).length > 0 ? { limits } : {}) }, findings };

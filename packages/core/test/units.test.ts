@@ -238,14 +238,26 @@ describe('mergeUnits', () => {
     const result = mergeUnits(hatinhCity2020, [{ code: '18070', name: 'Phòng X', kind: 'agency', order: 1 }]);
     expect(result.ok).toBe(false);
     expect(result.findings.map((f) => [f.code, f.unit, f.message.en])).toEqual([
-      ['units-duplicate-code', '18070', 'Unit code "18070" (Phòng X) is already in registry hatinh-city-2020.'],
+      ['units-duplicate-code', '18070', 'Unit code "18070" (Phòng X) is already in registry hatinh-city-2020; remove this line from the extra list (it only needs the units not listed yet, usually agencies).'],
+    ]);
+  });
+
+  it('a ward of the registry listed again is one finding: the error, not also "not in the registry"', () => {
+    const result = mergeUnits(hatinhCity2020, [{ code: '18070', name: 'Trần Phú', kind: 'ward', order: 1 }]);
+    expect(result.ok).toBe(false);
+    expect(result.findings.map((f) => [f.severity, f.code, f.message.vi])).toEqual([
+      [
+        'error',
+        'units-duplicate-code',
+        'Mã đơn vị "18070" (Phường Trần Phú) đã có trong danh sách hatinh-city-2020; bỏ dòng này khỏi danh sách bổ sung (danh sách bổ sung chỉ cần các đơn vị chưa có, thường là cơ quan).',
+      ],
     ]);
   });
 
   it('a code repeated in the extra list is an error', () => {
     const result = mergeUnits(hatinhCity2020, [agencies[0] as Unit, agencies[0] as Unit]);
     expect(result.findings.map((f) => f.message.en)).toEqual([
-      'Unit code "TTHCC" (Trung tâm Hành chính công thành phố) is already in the extra list.',
+      'Unit code "TTHCC" (Trung tâm Hành chính công thành phố) is already in the extra list; remove this line from the extra list (it only needs the units not listed yet, usually agencies).',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { findingCountsText, hasErrors, parsePeriod, type Period } from '@cchc-kpi/core';
+import { findingCountsText, findingCountsTextEn, hasErrors, parsePeriod, type Period } from '@cchc-kpi/core';
 import { loadContext } from '../context.ts';
 import { checkEntry } from '../json.ts';
 import { formatFinding, printable, type Lang } from '../io/lang.ts';
@@ -43,7 +43,8 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
     errors ||= hasErrors(outcome.findings) || (!outcome.checked && !outcome.ownOutput);
     entries.push(checkEntry(outcome, context.value.plan));
     if (!options.json) {
-      io.out(`${printable(outcome.file)}: ${outcome.findings.length === 0 ? (options.lang === 'vi' ? findingCountsText([]) : 'no findings') : ''}`);
+      // What the file has, always: "2 lưu ý", "1 lỗi, 1 cảnh báo", "không phát hiện lỗi".
+      io.out(`${printable(outcome.file)}: ${options.lang === 'vi' ? findingCountsText(outcome.findings) : findingCountsTextEn(outcome.findings)}`);
       for (const finding of outcome.findings) io.out(`  ${formatFinding(finding, options.lang)}`);
     }
   }

@@ -236,7 +236,8 @@ export function parseUnitsJson(text: string, source?: string, limits: Partial<Js
  * Appends units (typically the city's agencies) after a registry's units. The registry's units
  * keep their order; the extra units follow in their own `order`, renumbered from the registry's
  * highest order + 1. A code already in the registry, or repeated in `extra`, is an error
- * (`units-duplicate-code`) and the merge fails; a ward or commune in `extra` gives a warning.
+ * (`units-duplicate-code`, saying to remove the line) and the merge fails; a ward or commune in
+ * `extra` that the registry does not have gives a warning (`units-extra-not-agency`).
  * Returns a new registry (same id and validity); the inputs are not modified.
  */
 export function mergeUnits(registry: UnitRegistry, extra: readonly Unit[]): Result<UnitRegistry> {
@@ -251,8 +252,8 @@ export function mergeUnits(registry: UnitRegistry, extra: readonly Unit[]): Resu
           'error',
           'units-duplicate-code',
           {
-            vi: `Mã đơn vị "${unit.code}" (${unitDisplayName(unit)}) đã có trong ${where.vi}.`,
-            en: `Unit code "${unit.code}" (${unitDisplayName(unit)}) is already in ${where.en}.`,
+            vi: `Mã đơn vị "${unit.code}" (${unitDisplayName(unit)}) đã có trong ${where.vi}; bỏ dòng này khỏi danh sách bổ sung (danh sách bổ sung chỉ cần các đơn vị chưa có, thường là cơ quan).`,
+            en: `Unit code "${unit.code}" (${unitDisplayName(unit)}) is already in ${where.en}; remove this line from the extra list (it only needs the units not listed yet, usually agencies).`,
           },
           { unit: unit.code },
         ),
@@ -260,7 +261,8 @@ export function mergeUnits(registry: UnitRegistry, extra: readonly Unit[]): Resu
     } else {
       seen.set(unit.code, 'extra');
     }
-    if (unit.kind !== 'agency') {
+    // A duplicate is said once, by its error: not also "not in the registry".
+    if (owner === undefined && unit.kind !== 'agency') {
       findings.push(
         makeFinding(
           'warning',
