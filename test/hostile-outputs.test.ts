@@ -21,22 +21,14 @@ import {
   type Consolidation,
   type Unit,
 } from '@cchc-kpi/core';
-import {
-  consolidationCsv,
-  csvField,
-  csvFindingsPath,
-  escapeFormulaText,
-  formatFinding,
-  limitsFromOptions,
-  parseByteSize,
-  parseCsvSeparator,
-  printable,
-  toCsv,
-} from '@cchc-kpi/cli';
+import { consolidationCsv, csvFindingsPath } from '../packages/cli/src/consolidate/csv-tables.ts';
+import { csvField, escapeFormulaText, parseCsvSeparator, toCsv } from '../packages/cli/src/io/csv.ts';
+import { formatFinding, printable } from '../packages/cli/src/io/lang.ts';
+import { limitsFromOptions, parseByteSize } from '../packages/cli/src/io/limits.ts';
 import { readGrid, readReport } from '@cchc-kpi/xlsx';
 import { MAX_SHEET_NAME_LENGTH, feedbackFileName, safeSheetName, safeSheetNames, templateFileName, writeConsolidated, writeTemplate } from '@cchc-kpi/xlsx/write';
 import { fillTemplate } from '@cchc-kpi/examples/fill-template';
-import { renderHtmlReport } from '@cchc-kpi/cli';
+import { renderHtmlReport } from '../packages/cli/src/html/index.ts';
 import { runCli } from './support/cli.ts';
 import { GOOD_FILL, filledReport, hashTree, period, unit } from './support/hostile.ts';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
-import { renumberIds } from '@cchc-kpi/cli';
+import { renumberIds } from '../packages/cli/src/html/index.ts';
 import { runCli } from './support/cli.ts';
 import { writeSmallExample } from './support/small-example.ts';
 

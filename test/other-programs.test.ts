@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectEncryption } from '@cchc-kpi/xlsx';
 import { CONSOLIDATED_SHEETS } from '@cchc-kpi/xlsx/write';
-import { prepareWorkbookBytes } from '@cchc-kpi/cli';
+import { prepareWorkbookBytes } from '../packages/cli/src/io/convert.ts';
 import { repoRoot, runCli } from './support/cli.ts';
 import { filledReport, unit } from './support/hostile.ts';
 import { zipParts } from './support/zip.ts';

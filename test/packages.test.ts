@@ -155,6 +155,9 @@ describe('plain Node 20 ES modules, in the installed project', () => {
     expect(core).toContain('2020-12-15 2021-06-14\nngày 20 tháng 6 năm 2021\nCT1 ');
     expect(core.trim().split('\n').at(-1)).toBe('0/15 units reported');
     expect(example('xlsx').trim()).toBe('18070 2021-H1');
+    // main(args): the arguments after the program name (issue p1 J).
+    expect(example('cli').trim()).toBe('mau/18070-2021-H1.xlsx written');
+    expect(readdirSync(join(app, 'mau'))).toEqual(['18070-2021-H1.xlsx']);
   });
 });
 

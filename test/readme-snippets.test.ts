@@ -68,7 +68,7 @@ describe("the README's code snippets", () => {
 });
 
 describe("the packages' README snippets", () => {
-  for (const name of ['core', 'xlsx']) {
+  for (const name of ['core', 'xlsx', 'cli']) {
     it(`type-checks the example of packages/${name}/README.md`, () => {
       const [example, ...more] = snippets(join(repoRoot, 'packages', name, 'README.md'));
       expect(more).toEqual([]);
@@ -76,4 +76,14 @@ describe("the packages' README snippets", () => {
       expect(typeErrors(example!.code, `readme-${name}-example.mjs`)).toEqual([]);
     }, 120_000);
   }
+});
+
+describe("the packages' READMEs as npm shows them", () => {
+  // npm shows a package's README out of the repository: a relative link (../../README.md) is dead there.
+  it.each(['core', 'xlsx', 'cli'])('packages/%s/README.md links only to absolute addresses', (name) => {
+    const text = readFileSync(join(repoRoot, 'packages', name, 'README.md'), 'utf8');
+    const targets = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.filter((t) => !/^https:\/\//.test(t))).toEqual([]);
+  });
 });
