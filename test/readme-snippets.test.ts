@@ -87,3 +87,19 @@ describe("the packages' READMEs as npm shows them", () => {
     expect(targets.filter((t) => !/^https:\/\//.test(t))).toEqual([]);
   });
 });
+
+describe('installing the packages before they are on the registry (issue p1 C)', () => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+
+  it('keeps the npm install line, says plainly it does not work yet, and how to install from tarballs', () => {
+    expect(readme).toContain('npm install @cchc-kpi/core @cchc-kpi/xlsx\n');
+    expect(readme).toContain('**they are not on the npm registry yet**');
+    expect(readme).toMatch(/for p in core xlsx cli; do pnpm --dir packages\/\$p pack --pack-destination "\$PWD\/tarballs"; done/);
+  });
+
+  it('installs every tarball in one npm command, the CLI’s dependencies with it', () => {
+    const line = readme.split('\n').find((l) => l.startsWith('npm install ') && l.includes('.tgz'));
+    const version = (JSON.parse(readFileSync(join(repoRoot, 'packages/cli/package.json'), 'utf8')) as { version: string }).version;
+    expect(line?.split(' ').filter((w) => w.endsWith('.tgz')).map((w) => w.split('/').at(-1))).toEqual(['core', 'xlsx', 'cli'].map((p) => `cchc-kpi-${p}-${version}.tgz`));
+  });
+});
