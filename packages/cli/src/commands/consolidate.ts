@@ -6,7 +6,7 @@ import { outputFiles, writeOutputs } from '../consolidate/write-outputs.ts';
 import type { ReportFlags } from '../consolidate/report-options.ts';
 import { prepareReport, reportExtras, reportOutputFiles, reportSummary, writeReportOutputs } from '../consolidate/report-outputs.ts';
 import { periodOutsidePlan } from '../io/plan-year.ts';
-import { loadContext } from '../context.ts';
+import { loadContext, unitsForPeriod } from '../context.ts';
 import { readReceivedRegister } from '../io/received.ts';
 import { parseCsvSeparator } from '../io/csv.ts';
 import { isOwnOutput } from '../io/own-output.ts';
@@ -46,12 +46,11 @@ export interface ConsolidateOptions extends LimitFlags, ReportFlags {
  */
 export async function runConsolidate(paths: string[], options: ConsolidateOptions, io: Io): Promise<number> {
   const { lang } = options;
-  const loaded = await loadContext(options);
+  const loaded = await loadContext({ ...options, deferUnits: true });
   if (!loaded.ok) return io.failed(loaded.findings, lang);
   const limited = withLimits(loaded.value, options);
   if (!limited.ok) return io.failed(limited.findings, lang);
-  const context = { ...loaded, value: limited.value };
-  const { plan, units } = context.value;
+  const { plan } = limited.value;
   const period = parsePeriod(options.period, { deadlineDaysAfterCutoff: plan.deadline.daysAfterCutoff });
   if (!period.ok) return io.failed(period.findings, lang);
   const outside = periodOutsidePlan(period.value, plan, lang);
@@ -59,6 +58,11 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
     io.err(outside);
     return EXIT.cannotRun;
   }
+  // The registry of the period: the built-in one (with --units added) within its dates, else --units alone.
+  const registry = unitsForPeriod(limited.value, period.value);
+  if (!registry.ok) return io.failed(registry.findings, lang);
+  const units = registry.value;
+  const context = { ...loaded, value: { ...limited.value, units }, findings: [...loaded.findings, ...registry.findings] };
   // --html, --feedback, --compare, --report-date (consolidate/report-outputs.ts)
   const report = await prepareReport(options, plan, period.value, basename, units, context.value.limits);
   if (!report.ok) return io.failed(report.findings, lang);
