@@ -8,10 +8,12 @@ import {
   deadlineText,
   formatNumber,
   formatPercent,
+  issuingBodyLines,
   orderUnits,
   periodName,
   placeAndDate,
   reportHeading,
+  targetText,
   unitDisplayName,
   type Comparison,
   type Consolidation,
@@ -134,7 +136,7 @@ export async function renderHtmlReport(result: Consolidation, plan: Plan, option
   // ---- heading (Decree 30/2020/NĐ-CP layout) --------------------------------------------------
   push('<header class="doc">');
   push(
-    `<div>${heading.parentBody ? `${t(heading.parentBody.toLocaleUpperCase('vi'))}<br>` : ''}<b>${t(heading.issuingBody.toLocaleUpperCase('vi'))}</b><span class="rule"></span></div>`,
+    `<div>${heading.parentBody ? `${t(heading.parentBody.toLocaleUpperCase('vi'))}<br>` : ''}<b>${issuingBodyLines(heading).map(t).join('<br>')}</b><span class="rule"></span></div>`,
   );
   push(
     `<div class="motto"><b>${NATIONAL_NAME}</b><br><b>${NATIONAL_MOTTO}</b><span class="rule"></span><div class="date">${t(placeAndDate(heading.place, reportDate))}</div></div>`,
@@ -193,7 +195,7 @@ export async function renderHtmlReport(result: Consolidation, plan: Plan, option
     const tt = totals.indicators[indicator.code];
     const main = indicator.measure === 'count' ? tt?.value : tt?.numerator;
     push(
-      `<tr><td class="c"><b>${t(indicator.code)}</b></td><td>${t(indicator.text.vi)}</td><td class="c">${t(indicator.targetText.vi)}</td><td class="n">${main == null ? '—' : t(formatNumber(main, 'vi'))}</td><td class="n">${tt?.denominator == null ? '—' : t(formatNumber(tt.denominator, 'vi'))}</td><td class="n">${tt?.ratio == null ? '—' : t(formatPercent(tt.ratio, 'vi'))}</td><td class="c">${tt ? `${tt.unitsMet}/${tt.unitsCounted}` : '—'}</td>`,
+      `<tr><td class="c"><b>${t(indicator.code)}</b></td><td>${t(indicator.text.vi)}</td><td class="c">${t(targetText(indicator))}</td><td class="n">${main == null ? '—' : t(formatNumber(main, 'vi'))}</td><td class="n">${tt?.denominator == null ? '—' : t(formatNumber(tt.denominator, 'vi'))}</td><td class="n">${tt?.ratio == null ? '—' : t(formatPercent(tt.ratio, 'vi'))}</td><td class="c">${tt ? `${tt.unitsMet}/${tt.unitsCounted}` : '—'}</td>`,
     );
     if (cmp) {
       const c = cmp.indicators.find((x) => x.code === indicator.code);

@@ -28,6 +28,13 @@ export const TEMPLATE_SHEET_NAMES = {
 /** The add-in's score results sheet. */
 export const RESULTS_SHEET_NAME = 'Kết quả';
 
+/** The document type on the consolidated workbook's cover: an overview, not the document signed. */
+export const COVER_TYPE = 'BÁO CÁO TÓM TẮT';
+
+/** The note under the cover's title: what the sheet is, and which file is signed. */
+export const COVER_OVERVIEW_NOTE =
+  'Bản tóm tắt để theo dõi: số liệu liên kết với các trang tính của sổ này. Văn bản trình ký, ban hành là báo cáo Word (.docx) lập cùng kỳ (cchc consolidate … --docx).';
+
 /** Titles (row 1) of the consolidated sheets. */
 export const CONSOLIDATED_TITLES = {
   totals: (year: number): string => `TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH TUYÊN TRUYỀN CCHC NĂM ${year}`,

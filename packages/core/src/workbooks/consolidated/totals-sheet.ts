@@ -7,6 +7,7 @@ import type { IndicatorTotal } from '../../consolidate/types.ts';
 import type { Indicator } from '../../plan/schema.ts';
 import { formatDate } from '../../vocabulary/dates.ts';
 import { CONSOLIDATED_TITLES, HEADERS } from '../../vocabulary/sheets.ts';
+import { targetText } from '../../vocabulary/figures.ts';
 import { YES } from '../../vocabulary/words.ts';
 import { BODY, HEADER, NOTE, SUBTITLE, TITLE, columnsOf, tableSheet, type ConsolidatedContext } from './context.ts';
 import { CONSOLIDATED_LAYOUT, CONSOLIDATED_SHEETS, matrixWidth } from './layout.ts';
@@ -81,7 +82,7 @@ export function totalsSheet(ctx: ConsolidatedContext): SheetModel {
     rows.put(row, 2, indicator.code, { ...BODY, horizontal: 'center' });
     rows.put(row, 3, indicator.text.vi.normalize('NFC'), { ...BODY, vertical: 'top' });
     rows.put(row, 4, indicator.unitOfMeasure.normalize('NFC'), { ...BODY, horizontal: 'center' });
-    rows.put(row, 5, indicator.targetText.vi.normalize('NFC'), { ...BODY, horizontal: 'center' });
+    rows.put(row, 5, targetText(indicator), { ...BODY, horizontal: 'center' });
     const F = formatA1({ row, col: 6 });
     const G = formatA1({ row, col: 7 });
     const range = (col: number): string => formatSheetColumn(CONSOLIDATED_SHEETS.matrix, col, first, last);

@@ -10,6 +10,7 @@ import { formatDate } from '../../vocabulary/dates.ts';
 import { NATIONAL_MOTTO, NATIONAL_NAME, unitSignature } from '../../vocabulary/headings.ts';
 import { cutoffText, periodName, planCitation } from '../../vocabulary/periods.ts';
 import { HEADERS } from '../../vocabulary/sheets.ts';
+import { targetText } from '../../vocabulary/figures.ts';
 import { unitDisplayName, unitIssuingBody } from '../../vocabulary/units.ts';
 import { GREY, HEADER, INPUT, columnsOf, type TemplateContext } from './context.ts';
 import { TEMPLATE_LAYOUT, TEMPLATE_SHEETS, hasRatio } from './layout.ts';
@@ -99,7 +100,7 @@ export function reportSheet(ctx: TemplateContext): SheetModel {
       { border: 'all', vertical: 'top' },
     );
     rows.put(row, C.unitOfMeasure, indicator.unitOfMeasure.normalize('NFC'), { border: 'all', horizontal: 'center' });
-    rows.put(row, C.target, indicator.targetText.vi.normalize('NFC'), { border: 'all', horizontal: 'center' });
+    rows.put(row, C.target, targetText(indicator), { border: 'all', horizontal: 'center' });
     const numeratorAddr = formatA1({ row, col: C.numerator });
     const denominatorAddr = formatA1({ row, col: C.denominator });
     const input = applies ? INPUT : GREY;
