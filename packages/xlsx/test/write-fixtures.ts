@@ -2,7 +2,7 @@
  * Fixtures for the writer tests: a plan shaped like the built-in Hà Tĩnh 2021 plan (nine
  * indicators CT1…CT5b with every measure), three units, a period, and a hand-built consolidation.
  */
-import { planSchema, type Consolidation, type IndicatorResult, type Period, type Plan, type PlanInput, type Unit, type UnitResult } from '@cchc-kpi/core';
+import { emptyNarrative, planSchema, type Consolidation, type IndicatorResult, type Period, type Plan, type PlanInput, type Unit, type UnitResult } from '@cchc-kpi/core';
 
 const t = (vi: string, en: string) => ({ vi, en });
 
@@ -226,6 +226,7 @@ export function consolidation(): Consolidation {
     name: u.name,
     kind: u.kind,
     order: u.order,
+    narrative: emptyNarrative(),
   });
   const [u1, u2, u3] = units as [Unit, Unit, Unit];
   const unit1: UnitResult = {

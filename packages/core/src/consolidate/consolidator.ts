@@ -3,6 +3,7 @@ import type { Finding } from '../finding.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { Period } from '../period/types.ts';
 import type { Unit } from '../units/unit.ts';
+import { emptyNarrative } from '../report/model.ts';
 import type { CheckedReport } from '../validate/types.ts';
 import { compareCandidates, duplicateFinding, type CandidateKey } from './choose.ts';
 import { compareText, findingComparator } from './compare.ts';
@@ -213,6 +214,7 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
           band: null,
           indicators: unsubmittedIndicators(plan, unit),
           activityCount: 0,
+          narrative: emptyNarrative(),
         };
       }
       const w = entry.winner;
@@ -234,6 +236,7 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
         band: main?.band ?? null,
         indicators: w.indicators,
         activityCount: w.activityCount,
+        narrative: w.narrative,
       };
     });
 

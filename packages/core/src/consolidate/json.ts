@@ -3,6 +3,7 @@ import type { Period } from '../period/types.ts';
 import type { UnitKind } from '../plan/schema.ts';
 import type { UnitScore } from '../score/types.ts';
 import type { IndicatorStatus } from '../validate/types.ts';
+import type { Narrative } from '../report/model.ts';
 import type { Consolidation } from './types.ts';
 import type { Comparison } from './year-on-year.ts';
 import type { SubmissionStatus } from './status.ts';
@@ -34,6 +35,8 @@ export interface UnitJson {
   band: Message | null;
   rank: number | null;
   activityCount: number;
+  /** What the unit wrote in words (`highlights`, `limitations`, `causes`, `nextTasks`, `proposals`), null where blank. */
+  narrative: Narrative;
   indicators: Record<string, IndicatorJson>;
   findings: Finding[];
 }
@@ -105,6 +108,7 @@ export function toJson(consolidation: Consolidation): ConsolidationJson {
       band: u.band ? { ...u.band } : null,
       rank: u.rank,
       activityCount: u.activityCount,
+      narrative: { ...u.narrative },
       indicators: Object.fromEntries(
         codes.map((code) => {
           const r = Object.hasOwn(u.indicators, code) ? u.indicators[code] : undefined;

@@ -4,6 +4,7 @@ import type { Period } from '../period/types.ts';
 import { scoreUnit } from '../score/score-unit.ts';
 import type { UnitScore } from '../score/types.ts';
 import type { Unit } from '../units/unit.ts';
+import { emptyNarrative, type Narrative } from '../report/model.ts';
 import type { CheckedReport, IndicatorResult } from '../validate/types.ts';
 import { reportFingerprint } from './fingerprint.ts';
 import { countActivities } from './matrix.ts';
@@ -30,6 +31,8 @@ export interface ReportSummary {
   scores: Record<string, UnitScore>;
   activityCount: number;
   matrix: ActivityMatrix;
+  /** What the unit wrote in words (empty when its form has no narrative cells). */
+  narrative: Narrative;
   /** The file's findings, each stamped with the file and unit when it lacked them. */
   findings: Finding[];
 }
@@ -75,6 +78,7 @@ export function summarizeReport(
     scores,
     activityCount: checked.activities.length,
     matrix: countActivities(plan, checked.activities),
+    narrative: checked.report.narrative ? { ...checked.report.narrative } : emptyNarrative(),
     findings: [...checked.findings, ...ctx.extra].map((f) => stampFinding(f, file, unit.code)),
   };
 }

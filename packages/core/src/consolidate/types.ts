@@ -3,6 +3,7 @@ import type { UnitKind } from '../plan/schema.ts';
 import type { Period } from '../period/types.ts';
 import type { UnitScore } from '../score/types.ts';
 import type { IndicatorResult } from '../validate/types.ts';
+import type { Narrative } from '../report/model.ts';
 import type { SubmissionStatus } from './status.ts';
 
 /** One unit's line in the consolidation. */
@@ -32,6 +33,8 @@ export interface UnitResult {
   indicators: Record<string, IndicatorResult>;
   /** Number of valid activities, and activities by theme/form. */
   activityCount: number;
+  /** What the unit wrote in words on its form (every field null when it sent none, or a form without narrative cells). */
+  narrative: Narrative;
   findings: Finding[];
 }
 

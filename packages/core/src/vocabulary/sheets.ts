@@ -35,6 +35,21 @@ export const COVER_TYPE = 'BÁO CÁO TÓM TẮT';
 export const COVER_OVERVIEW_NOTE =
   'Bản tóm tắt để theo dõi: số liệu liên kết với các trang tính của sổ này. Văn bản trình ký, ban hành là báo cáo Word (.docx) lập cùng kỳ (cchc consolidate … --docx).';
 
+/**
+ * The narrative fields (keys of `NARRATIVE_NAMES`) as the form labels them and the reports head
+ * the units' own words.
+ */
+export const NARRATIVE_LABELS = {
+  highlights: 'Kết quả nổi bật',
+  limitations: 'Tồn tại, hạn chế',
+  causes: 'Nguyên nhân',
+  nextTasks: 'Nhiệm vụ kỳ tới',
+  proposals: 'Đề xuất, kiến nghị',
+} as const;
+
+/** The title of the form's narrative block, with how to write several lines in one cell. */
+export const NARRATIVE_TITLE = 'THUYẾT MINH KẾT QUẢ (ghi bằng lời; xuống dòng trong ô: Alt+Enter)';
+
 /** Titles (row 1) of the consolidated sheets. */
 export const CONSOLIDATED_TITLES = {
   totals: (year: number): string => `TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH TUYÊN TRUYỀN CCHC NĂM ${year}`,
