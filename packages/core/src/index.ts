@@ -33,6 +33,7 @@ export * from './json/bounded.ts';
 export * from './json/codes.ts';
 export * from './consolidate/consolidator.ts';
 export * from './consolidate/json.ts';
+export * from './consolidate/activity-totals.ts';
 export * from './consolidate/rank.ts';
 export * from './consolidate/codes.ts';
 export * from './consolidate/unit-order.ts';

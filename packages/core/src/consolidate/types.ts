@@ -4,6 +4,7 @@ import type { Period } from '../period/types.ts';
 import type { UnitScore } from '../score/types.ts';
 import type { IndicatorResult } from '../validate/types.ts';
 import type { Narrative } from '../report/model.ts';
+import type { ActivityTotals } from './activity-totals.ts';
 import type { SubmissionStatus } from './status.ts';
 
 /** One unit's line in the consolidation. */
@@ -86,6 +87,8 @@ export interface Consolidation {
   units: UnitResult[];
   totals: Totals;
   activities: ActivityMatrix;
+  /** Activities counted, quantities and participants summed, by form and sub-form, theme and unit. */
+  activityTotals: ActivityTotals;
   /** Every finding of every file and of the consolidation itself. */
   findings: Finding[];
 }
