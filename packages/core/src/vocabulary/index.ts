@@ -11,3 +11,4 @@ export * from './periods.ts';
 export * from './headings.ts';
 export * from './sheets.ts';
 export * from './figures.ts';
+export * from './documents.ts';

@@ -4,6 +4,7 @@ import { keepTogether } from '../../book/print.ts';
 import { RowSet, type CellInput } from '../../book/rows.ts';
 import { formatSheetCell, numberToColumn } from '../../grid/a1.ts';
 import type { UnitResult } from '../../consolidate/types.ts';
+import { cityVerdict } from '../../consolidate/city-verdict.ts';
 import { formatNumber, formatPercent } from '../../text/format.ts';
 import { formatDate, placeAndDate } from '../../vocabulary/dates.ts';
 import { targetText } from '../../vocabulary/figures.ts';
@@ -299,22 +300,19 @@ function indicatorSection(g: Cover, ctx: ConsolidatedContext): void {
     g.cell(cMet.from, cMet.to, { formula: `${T(`J${tRow}`)}&"/"&${T(`I${tRow}`)}`, result: `${met}/${counted ?? ''}` }, { ...style, horizontal: 'center' });
     // verdict for the city: ratio ≥ min; yes/no: every answering unit said yes; increase: Σ this
     // period > Σ last year; count: every counted unit reached the minimum
+    // the formula of core's rule (`cityVerdict`); with no unit listed, the blank cells it reads are 0
     let formula: string;
-    let verdict: string;
     const target = indicator.target;
     if (target.rule === 'ratioAtLeast' || target.rule === 'yes') {
       const min = target.rule === 'ratioAtLeast' ? target.min : 1;
       formula = `IF(ISNUMBER(${resultAddr}),IF(${resultAddr}>=${min},"${MET}","${NOT_MET}"),"${NONE}")`;
-      verdict = typeof shown === 'number' ? (shown >= min ? MET : NOT_MET) : NONE;
     } else if (target.rule === 'increase') {
-      const f = v.F;
-      const d = v.G;
       formula = `IF(AND(ISNUMBER(${T(`F${tRow}`)}),ISNUMBER(${T(`G${tRow}`)})),IF(${T(`F${tRow}`)}>${T(`G${tRow}`)},"${MET}","${NOT_MET}"),"${NONE}")`;
-      verdict = typeof f === 'number' && typeof d === 'number' ? (f > d ? MET : NOT_MET) : NONE;
     } else {
       formula = `IF(${T(`I${tRow}`)}>0,IF(${T(`J${tRow}`)}=${T(`I${tRow}`)},"${MET}","${NOT_MET}"),"${NONE}")`;
-      verdict = counted !== null && counted > 0 ? (met === counted ? MET : NOT_MET) : NONE;
     }
+    const rule = hasUnits ? cityVerdict(indicator, totals.indicators[indicator.code]) : (target.rule === 'ratioAtLeast' || target.rule === 'yes') ? 'notMet' : 'missing';
+    const verdict = rule === 'met' ? MET : rule === 'notMet' ? NOT_MET : NONE;
     const fill = verdict === MET ? COLOR.met : verdict === NOT_MET ? COLOR.notMet : COLOR.missing;
     g.cell(cVerdict.from, cVerdict.to, { formula, result: verdict }, { ...style, horizontal: 'center', fill });
     if (verdict === NOT_MET) notMetCity.push(isCount || typeof shown !== 'number' ? indicator.code : `${indicator.code} (${formatPercent(shown, 'vi')})`);
