@@ -12,7 +12,7 @@ import { NARRATIVE_LABELS } from '../../vocabulary/sheets.ts';
 import { unitDisplayName } from '../../vocabulary/units.ts';
 import { REPORTING_BODIES, SUBMISSION_STATUS_WORDS } from '../../vocabulary/words.ts';
 import { attributedNarrative } from '../attributed.ts';
-import { seeAnnex, type ReportContext } from './context.ts';
+import { annexOfKey, seeAnnex, type ReportContext } from './context.ts';
 import { cityFigureText, cityVerdict, verdictWord } from './figures.ts';
 
 /** What the numbers show, shared by sections II–IV. */
@@ -78,7 +78,7 @@ export function resultsSection(ctx: ReportContext): ParagraphModel[] {
   if (short.unreadable.length > 0) out.push(dash(`${SUBMISSION_STATUS_WORDS.unreadable} (tính là chưa gửi, cần gửi lại): ${names(short.unreadable)}.`));
   out.push(dash(`Gửi sau hạn: ${short.late.length === 0 ? 'không có' : names(short.late)}.`));
 
-  out.push(heading(1, `2. Kết quả thực hiện các chỉ tiêu ${seeAnnex('targets')}`));
+  out.push(heading(1, `2. Kết quả thực hiện các chỉ tiêu ${seeAnnex('targets')}`.replace(/\)$/, `; từng đơn vị tại ${annexOfKey('unitTargets')})`)));
   out.push(body([run('Tỷ lệ của thành phố tính bằng tổng kết quả thực hiện (tử số) chia tổng số phải thực hiện (mẫu số) của các đơn vị, không lấy trung bình cộng các tỷ lệ.', { italic: true })]));
   for (const indicator of plan.indicators) {
     const total = totals.indicators[indicator.code];
