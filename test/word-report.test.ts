@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figureText, hatinh2021, hatinhCity2020, parsePeriod, ratioText, type ConsolidationJson } from '@cchc-kpi/core';
 import { writeTemplate } from '@cchc-kpi/xlsx/write';
 import { fillTemplate, type ReportFill } from '@cchc-kpi/examples/fill-template';
-import { docxParts, paragraphs, sections, tables, textOf } from '../packages/docx/test/docx-xml.ts';
+import { docxParts, paragraphs, sections, tables, textOf } from './support/docx-xml.ts';
 import { repoRoot, runCli } from './support/cli.ts';
 
 const writerMissing =

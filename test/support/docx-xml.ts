@@ -1,10 +1,9 @@
 /** Reading a written .docx in tests: its parts, paragraphs, tables and sections, from the XML. */
-import { strFromU8, unzipSync } from 'fflate';
+import { unzipText } from './zip.ts';
 
 /** Every part of the package as text (XML parts only are read). */
 export function docxParts(bytes: Uint8Array): Record<string, string> {
-  const files = unzipSync(bytes);
-  return Object.fromEntries(Object.entries(files).filter(([name]) => /\.(xml|rels)$/.test(name)).map(([name, data]) => [name, strFromU8(data)]));
+  return Object.fromEntries([...unzipText(bytes)].filter(([name]) => /\.(xml|rels)$/.test(name)));
 }
 
 const unescape = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');

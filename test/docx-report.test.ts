@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toJson, figureText, ratioText, type IndicatorTotalJson } from '@cchc-kpi/core';
-import { renderDocx, twips, writeConsolidatedReport } from '../src/index.ts';
-import { docxParts, paragraphs, sections, tables, textOf } from './docx-xml.ts';
-import { TRAN_PHU_NARRATIVE, plan, smallConsolidation } from './fixtures.ts';
+import { renderDocx, twips, writeConsolidatedReport } from '@cchc-kpi/docx';
+import { docxParts, paragraphs, sections, tables, textOf } from './support/docx-xml.ts';
+import { TRAN_PHU_NARRATIVE, plan, smallConsolidation } from './support/docx-fixtures.ts';
 import { buildConsolidatedReport } from '@cchc-kpi/core';
 
 const result = smallConsolidation();
