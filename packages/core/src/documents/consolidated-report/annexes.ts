@@ -31,7 +31,7 @@ function ofReport(ctx: ReportContext): string {
 /** Annex I: each target with the plan's target, the city's Σ numerator, Σ denominator, ratio, units met and verdict. */
 function targetsAnnex(ctx: ReportContext): BlockModel[] {
   const columns = fit([
-    { header: 'STT', width: 11, align: 'center' },
+    { header: 'STT', width: 13, align: 'center' },
     { header: 'Mã', width: 15, align: 'center' },
     { header: 'Chỉ tiêu', width: null },
     { header: 'Chỉ tiêu kế hoạch', width: 28, align: 'center' },
