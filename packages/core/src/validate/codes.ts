@@ -21,7 +21,7 @@ export const FINDING_CODES = {
   // The reading pipeline (read/pipeline/)
   'read-by-position': { severity: 'notice', about: "Our template without its defined names (an Excel without ExcelApi 1.4, or names deleted): read by the template's cell positions." },
   'read-internal-error': { severity: 'error', about: 'The layout reader failed on this file (a bug, never bad input); the other files are still read.' },
-  'file-skipped': { severity: 'notice', about: 'A consolidated or feedback workbook this project wrote (cchc_consolidated), not a unit\'s report: skipped.' },
+  'file-skipped': { severity: 'notice', about: 'An input not read as a report: a consolidated or feedback workbook this project wrote (cchc_consolidated; the CLI also skips Excel lock files and folder entries that are not regular files).' },
   'file-name-unit-mismatch': { severity: 'warning', about: "The file name starts with another unit's code than the form inside; the code inside counts." },
   // Report header (validate/rules/unit.ts, validate/rules/period.ts)
   'unit-code-missing': { severity: 'error', about: 'The report names no unit.' },
