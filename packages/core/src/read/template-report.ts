@@ -21,6 +21,11 @@ export interface ReadTemplateOptions {
   file?: string;
 }
 
+/** True when the grid has our template's defined names: `unit_code` or `plan_id` resolves to a cell. */
+export function hasTemplateNames(grid: Grid): boolean {
+  return resolveName(grid, HEADER_NAMES.unitCode) !== null || resolveName(grid, HEADER_NAMES.planId) !== null;
+}
+
 /**
  * Reads a unit's report (`UnitReport`) from a grid made from our template.
  * - Not our template at all (neither `unit_code` nor `plan_id` resolves) → `ok: false` with
@@ -41,7 +46,7 @@ export interface ReadTemplateOptions {
 export function readTemplateReport(grid: Grid, plan: Plan, options: ReadTemplateOptions = {}): Result<UnitReport> {
   const ctx: ReadContext = { grid, findings: [] };
   if (options.file !== undefined) ctx.file = options.file;
-  if (!resolveName(grid, HEADER_NAMES.unitCode) && !resolveName(grid, HEADER_NAMES.planId)) {
+  if (!hasTemplateNames(grid)) {
     return fail([
       makeFinding(
         'error',
