@@ -45,6 +45,28 @@ const ACTIVITY_IDEAS: Omit<ActivityFill, 'date'>[] = [
 function documentEvidence(number: number, date: Date): string {
   return `Văn bản số ${number}/UBND ngày ${date.getUTCDate()}/${date.getUTCMonth() + 1}/${date.getUTCFullYear()}`;
 }
+/**
+ * What some units write in words (the form's narrative cells, lines typed with Alt+Enter): the
+ * city's Word report gathers it, attributed to each unit.
+ */
+const NARRATIVES: Record<string, ReportFill['narrative']> = {
+  '18070': {
+    highlights: 'Duy trì chuyên mục CCHC trên đài truyền thanh phường hằng tuần.\nTổ tình nguyện hướng dẫn người dân nộp hồ sơ trực tuyến mức độ 3, 4 tại Bộ phận một cửa.',
+    nextTasks: 'Tiếp tục hướng dẫn người dân sử dụng dịch vụ công trực tuyến.\nCập nhật chuyên mục CCHC trên Trang thông tin điện tử của phường.',
+  },
+  '18082': {
+    limitations: 'Báo cáo gửi chậm so với thời hạn.\nMột số tổ dân phố chưa tổ chức tuyên truyền lồng ghép.',
+    causes: 'Công chức phụ trách CCHC kiêm nhiệm nhiều việc.',
+  },
+  '18094': {
+    limitations: 'Trạm truyền thanh hỏng loa, chưa phát chuyên mục CCHC từ tháng 4.',
+    proposals: 'Đề nghị UBND thành phố hỗ trợ kinh phí sửa chữa trạm truyền thanh phường.',
+  },
+  '18100': {
+    highlights: 'Tổ chức hội thi tìm hiểu CCHC trong sinh hoạt cộng đồng với 150 người tham dự.',
+    proposals: 'Đề nghị tập huấn kỹ năng sử dụng dịch vụ công trực tuyến cho cán bộ thôn.\nĐề nghị cấp thêm tài liệu tuyên truyền về CCHC.',
+  },
+};
 
 function activityDate(i: number, k: number): Date {
   // Spread over the Decree 09/2019 window of 2021-H1 (15/12/2020 – 14/06/2021).
@@ -75,7 +97,8 @@ function fillFor(unit: Unit, i: number): ReportFill {
     evidence: documentEvidence(100 + k, activityDate(i, k)),
   }));
   const submitted = LATE[unit.code] ?? `2021-06-${String(15 + (i % 5)).padStart(2, '0')}`;
-  const fill: ReportFill = { submittedOn: new Date(`${submitted}T00:00:00Z`), indicators, activities };
+  const narrative = NARRATIVES[unit.code];
+  const fill: ReportFill = { submittedOn: new Date(`${submitted}T00:00:00Z`), indicators, activities, ...(narrative ? { narrative } : {}) };
   if (unit.code === WITH_ERRORS) {
     indicators.CT3a = { numerator: 1250, denominator: 1205, note: 'Nhập nhầm số liệu' };
     indicators.CT4a = { numerator: 118, denominator: 120, percent: 0.95 };

@@ -122,7 +122,7 @@ describe('cchc consolidate --feedback', () => {
     expect(missing.name).toBe('Xã Thạch Bình');
     expect(texts).toContain('- Chưa nhận được báo cáo kỳ 2021-H1 của đơn vị (hạn gửi báo cáo 20/06/2021 – quy ước, kế hoạch không quy định). Đề nghị đơn vị gửi báo cáo theo biểu mẫu.');
     // the office to send it to comes from the plan's `report` block
-    expect(texts).toContain('Đề nghị đơn vị lập báo cáo theo biểu mẫu và gửi về Văn phòng HĐND và UBND.');
+    expect(texts).toContain('Đề nghị đơn vị lập báo cáo theo biểu mẫu và gửi về Ủy ban nhân dân thành phố Hà Tĩnh.');
     expect(texts).toContain('Kính gửi: UBND xã Thạch Bình');
     expect(findingRows('18112-2021-H1-phan-hoi.xlsx')).toEqual([['Cảnh báo', null, null, 'Chưa có báo cáo kỳ 2021-H1 của đơn vị xã Thạch Bình (18112).', null, 'No report for 2021-H1 from unit Thạch Bình commune (18112).']]);
   });

@@ -27,7 +27,7 @@ import { isConsolidatedWorkbook } from '@cchc-kpi/xlsx';
 import { CLI_BIN, repoRoot } from './support/cli.ts';
 import { snippets } from './support/snippets.ts';
 
-const PACKAGES = ['core', 'xlsx', 'cli'] as const;
+const PACKAGES = ['core', 'xlsx', 'docx', 'cli'] as const;
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const noChromium = existsSync(CHROMIUM) ? null : `skipped: ${CHROMIUM} not found, install with apt-get install -y chromium`;
@@ -155,7 +155,9 @@ describe('plain Node 20 ES modules, in the installed project', () => {
     const core = example('core');
     expect(core).toContain('2020-12-15 2021-06-14\nngày 20 tháng 6 năm 2021\nCT1 ');
     expect(core.trim().split('\n').at(-1)).toBe('0/17 units reported');
-    expect(example('xlsx').trim()).toBe('18070 2021-H1');
+    expect(example('xlsx').trim()).toBe('empty 18070 2021-H1');
+    expect(example('docx').trim()).toBe('true true');
+    expect(existsSync(join(app, 'bao-cao.docx'))).toBe(true);
   });
 });
 
@@ -179,13 +181,14 @@ describe('the installed cchc command', () => {
   });
 
   it('consolidates the example reports into every output, with the JSON of the workspace build', () => {
-    const args = ['consolidate', 'reports', '--period', '2021-H1', '--received', 'received-2021-H1.csv', '--json', 'out/tong-hop.json', '--html', 'out/bao-cao.html', '--feedback', 'out/phan-hoi', '--csv', 'out/tong-hop.csv', '--quiet'];
+    const args = ['consolidate', 'reports', '--period', '2021-H1', '--received', 'received-2021-H1.csv', '--json', 'out/tong-hop.json', '--html', 'out/bao-cao.html', '--docx', 'out/bao-cao.docx', '--feedback', 'out/phan-hoi', '--csv', 'out/tong-hop.csv', '--quiet'];
     cchc([...args, '--out', 'out/tong-hop.xlsx']);
-    for (const file of ['tong-hop.xlsx', 'tong-hop.json', 'bao-cao.html', 'tong-hop.csv', 'tong-hop-phat-hien.csv']) expect(existsSync(join(app, 'out', file)), file).toBe(true);
+    for (const file of ['tong-hop.xlsx', 'tong-hop.json', 'bao-cao.html', 'bao-cao.docx', 'tong-hop.csv', 'tong-hop-phat-hien.csv']) expect(existsSync(join(app, 'out', file)), file).toBe(true);
     expect(readdirSync(join(app, 'out/phan-hoi'))).toHaveLength(17);
     const workspace = spawnSync(process.execPath, [CLI_BIN, ...args.map((a) => a.replace(/^out\//, 'ws/')), '--out', 'ws/tong-hop.xlsx'], { cwd: app, encoding: 'utf8' });
     expect(workspace.status, workspace.stderr).toBe(0);
     expect(readFileSync(join(app, 'out/tong-hop.json'), 'utf8')).toBe(readFileSync(join(app, 'ws/tong-hop.json'), 'utf8'));
+    expect(readFileSync(join(app, 'out/bao-cao.docx')).equals(readFileSync(join(app, 'ws/bao-cao.docx')))).toBe(true);
   });
 });
 

@@ -68,7 +68,7 @@ describe("the README's code snippets", () => {
 });
 
 describe("the packages' README snippets", () => {
-  for (const name of ['core', 'xlsx']) {
+  for (const name of ['core', 'xlsx', 'docx']) {
     it(`type-checks the example of packages/${name}/README.md`, () => {
       const [example, ...more] = snippets(join(repoRoot, 'packages', name, 'README.md'));
       expect(more).toEqual([]);

@@ -13,11 +13,24 @@ import {
   type Period,
   type Plan,
   type Result,
+  type SavedMappings,
   type Unit,
 } from '@cchc-kpi/core';
 import { limitOf, limitsFromOptions, type CliLimits, type LimitFlags } from './io/limits.ts';
 import { CONFIG_FILE, readTextFile, type InputKind } from './io/read-file.ts';
-import type { ReadOptions } from './mapping/read-any.ts';
+import { loadMappings } from './mapping/store.ts';
+
+/** Reading options of `check`, `score`, `consolidate` and `inspect` (plain data: they travel to worker threads). */
+export interface ReadOptions {
+  /** `--mappings DIR`: folder of saved mappings, one `<unit code>.json` per unit (loaded into `RunContext.mappings`). */
+  mappings?: string;
+  /** `--convert`: convert .xls/.ods through LibreOffice. */
+  convert?: boolean;
+  /** `--unit` (check, inspect): the unit of every file read, whatever the file says (layout files). */
+  unit?: string;
+  /** `--period` of check and inspect: the period of every layout file, whatever it says. */
+  period?: string;
+}
 
 /** The plan and unit list a command works with. */
 export interface RunContext {
@@ -31,8 +44,10 @@ export interface RunContext {
   given?: GivenUnits;
   /** The limits given on the command line (`--max-file-size`, `--max-config-size` …); absent ones keep the defaults. */
   limits?: Partial<CliLimits>;
-  /** How workbooks in other layouts are read: `--mappings`, `--convert`, `--unit`/`--period` overrides (mapping/read-any.ts). */
+  /** How workbooks in other layouts are read: `--mappings`, `--convert`, `--unit`/`--period` overrides. */
   read?: ReadOptions;
+  /** The saved mappings of `--mappings DIR`, loaded once (mapping/store.ts), by unit code. */
+  mappings?: SavedMappings;
 }
 
 export interface ContextOptions extends LimitFlags {
@@ -69,7 +84,8 @@ export function readOptionsOf(options: ContextOptions): ReadOptions | undefined 
  * Loads the plan (built-in by id, or from a JSON file) and the unit registry (the built-in
  * units of Hà Tĩnh city, plus the units of `--units`, unless `deferUnits`). The files are read
  * only when they are regular files within `--max-config-size` (default 4 MiB), JSON within
- * `--max-json-depth` (64). Returns findings naming the file when either is invalid, or a limit option is.
+ * `--max-json-depth` (64), and the saved mappings of `--mappings DIR`. Returns findings naming the
+ * file when either is invalid, or a limit option is.
  */
 export async function loadContext(options: ContextOptions): Promise<Result<RunContext>> {
   const limitFlags = limitsFromOptions(options);
@@ -107,9 +123,10 @@ export async function loadContext(options: ContextOptions): Promise<Result<RunCo
     }
   }
   const read = readOptionsOf(options);
+  const mappings = read?.mappings === undefined ? undefined : await loadMappings(read.mappings, plan, limits);
   return {
     ok: true,
-    value: { plan, units, ...(given ? { given } : {}), ...(read ? { read } : {}), ...(Object.keys(limits).length > 0 ? { limits } : {}) },
+    value: { plan, units, ...(given ? { given } : {}), ...(read ? { read } : {}), ...(mappings ? { mappings } : {}), ...(Object.keys(limits).length > 0 ? { limits } : {}) },
     findings,
   };
 }

@@ -236,6 +236,9 @@ describe('parsePlan: invalid plans name the path', () => {
     ['unknown primary profile', (p) => (p.primaryProfile = 'general-10'), 'primaryProfile'],
     ['measure and rule disagree', (p) => (p.indicators[7].target = { rule: 'yes', basis: { kind: 'convention', why: 'x' } }), 'indicators[7].target.rule'],
     ['blank unit in appliesTo', (p) => (p.indicators[1].appliesTo.units = [' ']), 'indicators[1].appliesTo.units[0]'],
+    // Decree 30/2020/NĐ-CP: the symbol is the issuer's; a Văn phòng does not issue BC-UBND, nor the committee BC-VP
+    ['an office issuing BC-UBND', (p) => Object.assign(p.report, { parentBody: 'UBND THÀNH PHỐ HÀ TĨNH', issuingBody: 'VĂN PHÒNG HĐND VÀ UBND' }), 'report.symbol'],
+    ['the committee issuing BC-VP', (p) => (p.report.symbol = 'BC-VP'), 'report.symbol'],
   ];
 
   it.each(cases)('%s → error at %s', (_name, mutate, path) => {

@@ -2,7 +2,7 @@
  * Fixtures for the writer tests: a plan shaped like the built-in Hà Tĩnh 2021 plan (nine
  * indicators CT1…CT5b with every measure), three units, a period, and a hand-built consolidation.
  */
-import { planSchema, type Consolidation, type IndicatorResult, type Period, type Plan, type PlanInput, type Unit, type UnitResult } from '@cchc-kpi/core';
+import { emptyNarrative, planSchema, type Consolidation, type IndicatorResult, type Period, type Plan, type PlanInput, type Unit, type UnitResult } from '@cchc-kpi/core';
 
 const t = (vi: string, en: string) => ({ vi, en });
 const CONV = { kind: 'convention' as const, why: 'thử' };
@@ -237,6 +237,7 @@ export function consolidation(): Consolidation {
     name: u.name,
     kind: u.kind,
     order: u.order,
+    narrative: emptyNarrative(),
   });
   const [u1, u2, u3] = units as [Unit, Unit, Unit];
   const unit1: UnitResult = {
@@ -368,6 +369,31 @@ export function consolidation(): Consolidation {
         [1, 1, 0],
         [0, 0, 2],
       ],
+    },
+    activityTotals: {
+      forms: [
+        { code: 'HT1', count: 3, quantity: 14, participants: 0 },
+        { code: 'HT1.3', count: 2, quantity: 12, participants: 0 },
+        { code: 'HT2', count: 1, quantity: 500, participants: 0 },
+        { code: 'HT2.2', count: 1, quantity: 500, participants: 0 },
+        { code: 'HT3', count: 0, quantity: 0, participants: 0 },
+        { code: 'HT6', count: 3, quantity: 9, participants: 1250 },
+      ],
+      themes: [
+        { code: 'ND1', count: 3, quantity: 15, participants: 60 },
+        { code: 'ND2', count: 0, quantity: 0, participants: 0 },
+        { code: 'ND3', count: 2, quantity: 501, participants: 0 },
+        { code: 'ND3.1', count: 0, quantity: 0, participants: 0 },
+        { code: 'ND3.6', count: 2, quantity: 501, participants: 0 },
+        { code: 'ND4', count: 0, quantity: 0, participants: 0 },
+        { code: 'ND7', count: 2, quantity: 7, participants: 1190 },
+      ],
+      units: [
+        { code: unit1.code, count: 5, quantity: 510, participants: 1190 },
+        { code: unit2.code, count: 2, quantity: 13, participants: 60 },
+        { code: unit3.code, count: 0, quantity: 0, participants: 0 },
+      ],
+      total: { count: 7, quantity: 523, participants: 1250 },
     },
     findings,
   };

@@ -44,7 +44,7 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
   let errors = false;
   for (const path of scan.files) {
     const outcome = await processFile(path, context.value, period);
-    errors ||= hasErrors(outcome.findings) || (!outcome.checked && !outcome.ownOutput);
+    errors ||= hasErrors(outcome.findings) || (!outcome.checked && outcome.status !== 'skipped');
     entries.push(checkEntry(outcome, context.value.plan));
     if (!options.json) {
       io.out(`${printable(outcome.file)}: ${outcome.findings.length === 0 ? (options.lang === 'vi' ? findingCountsText([]) : 'no findings') : ''}`);

@@ -34,7 +34,7 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Io): 
   let errors = false;
   for (const file of scan.files) {
     const outcome = await processFile(file, context);
-    errors ||= hasErrors(outcome.findings) || (!outcome.checked && !outcome.ownOutput);
+    errors ||= hasErrors(outcome.findings) || (!outcome.checked && outcome.status !== 'skipped');
     const entry = scoreEntry(outcome, context.plan);
     entries.push(entry);
     if (!options.json) printScore(entry, outcome.findings, context.plan, options.lang, io);

@@ -56,6 +56,7 @@ export function unitSort(flags: ReportFlags): UnitSort {
 export function reportOutputFiles(flags: ReportFlags, units: readonly Unit[], periodCode: string): string[] {
   const files: string[] = [];
   if (flags.html) files.push(flags.html);
+  if (flags.docx) files.push(flags.docx);
   if (flags.feedback) for (const u of units) files.push(join(flags.feedback, feedbackFileName(u.code, periodCode)));
   return files;
 }
@@ -64,7 +65,7 @@ export function reportOutputFiles(flags: ReportFlags, units: readonly Unit[], pe
  * Checks the flags and reads `--compare` before any report is read.
  * Errors (→ `fail`): `--feedback` naming a file, not a folder (`feedback-dir-invalid`); a unit code that cannot name a feedback file (`feedback-code-unsafe`),
  * `--report-date` not an ISO date (`report-date-invalid`), `--html` not ending in .html/.htm
- * (`html-path-invalid`), the comparison file unreadable, not a regular file, over
+ * (`html-path-invalid`), `--docx` not ending in .docx (`docx-path-invalid`), the comparison file unreadable, not a regular file, over
  * `--max-compare-size` or `--max-json-depth`, or not a consolidation (`file-unreadable`,
  * `file-not-regular`, `file-too-large`, `json-too-deep`, `compare-file-invalid`); its figures
  * outside what this tool writes are dropped with the warning `compare-figure-invalid`.
@@ -128,6 +129,12 @@ export async function prepareReport(
       findings: [makeFinding('error', 'html-path-invalid', { vi: `Tệp HTML phải có đuôi .html: ${flags.html}`, en: `The HTML report must end in .html: ${flags.html}` })],
     };
   }
+  if (flags.docx !== undefined && !/\.docx$/i.test(flags.docx)) {
+    return {
+      ok: false,
+      findings: [makeFinding('error', 'docx-path-invalid', { vi: `Tệp báo cáo Word phải có đuôi .docx: ${flags.docx}`, en: `The Word report must end in .docx: ${flags.docx}` })],
+    };
+  }
   let previous: PreviousConsolidation | null = null;
   if (flags.compare !== undefined) {
     const maxBytes = limitOf(limits, 'maxCompareBytes');
@@ -163,7 +170,8 @@ export function workbookOptions(flags: ReportFlags & ReportExtras): WriteConsoli
 }
 
 /**
- * Writes `--html` and `--feedback` outputs, each file atomically (temporary name, then rename).
+ * Writes `--html`, `--docx` and `--feedback` outputs, each file atomically (temporary name, then rename).
+ * The Word report (`@cchc-kpi/docx`) is the draft the city signs, from the same consolidation.
  * Feedback: one workbook per unit listed in the consolidation, named from the registry code.
  * The HTML report's modules (Vega, Vega-Lite) are loaded only when `--html` is given.
  * @returns the paths written.
@@ -181,6 +189,16 @@ export async function writeReportOutputs(result: Consolidation, plan: Plan, flag
     await writeFileAtomic(flags.html, html);
     written.push(flags.html);
   }
+  if (flags.docx) {
+    const { writeConsolidatedReport } = await import('@cchc-kpi/docx');
+    const bytes = await writeConsolidatedReport(result, plan, {
+      sort,
+      ...(flags.reportDate ? { reportDate: flags.reportDate } : {}),
+      ...(flags.reportNumber ? { reportNumber: flags.reportNumber } : {}),
+    });
+    await writeFileAtomic(flags.docx, bytes);
+    written.push(flags.docx);
+  }
   if (flags.feedback) {
     for (const unit of result.units) {
       const file = await writeFeedback(unit, result, plan, flags.reportDate ? { reportDate: flags.reportDate } : {});
@@ -196,6 +214,7 @@ export async function writeReportOutputs(result: Consolidation, plan: Plan, flag
 export function reportSummary(flags: ReportFlags, units: number, lang: 'vi' | 'en'): string {
   const parts: string[] = [];
   if (flags.html) parts.push(flags.html);
+  if (flags.docx) parts.push(flags.docx);
   if (flags.feedback) parts.push(lang === 'vi' ? `${units} phiếu phản hồi trong ${flags.feedback}` : `${units} feedback workbooks in ${flags.feedback}`);
   return parts.map((p) => `, ${p}`).join('');
 }

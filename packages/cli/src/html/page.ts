@@ -14,6 +14,7 @@ import {
   targetText,
   formatNumber,
   formatPercent,
+  issuingBodyLines,
   orderUnits,
   periodName,
   placeAndDate,
@@ -148,7 +149,7 @@ export async function renderHtmlReport(result: Consolidation, plan: Plan, option
   // ---- heading (Decree 30/2020/NĐ-CP layout) --------------------------------------------------
   push('<header class="doc">');
   push(
-    `<div>${heading.parentBody ? `${t(heading.parentBody.toLocaleUpperCase('vi'))}<br>` : ''}<b>${t(heading.issuingBody.toLocaleUpperCase('vi'))}</b><span class="rule"></span></div>`,
+    `<div>${heading.parentBody ? `${t(heading.parentBody.toLocaleUpperCase('vi'))}<br>` : ''}<b>${issuingBodyLines(heading).map(t).join('<br>')}</b><span class="rule"></span></div>`,
   );
   push(
     `<div class="motto"><b>${NATIONAL_NAME}</b><br><b>${NATIONAL_MOTTO}</b><span class="rule"></span><div class="date">${t(placeAndDate(heading.place, reportDate))}</div></div>`,

@@ -216,16 +216,23 @@ export const DEFAULT_DEADLINE_RULE: z.infer<typeof deadlineSchema> = {
  * place-and-date line, the signer and the recipients ("Nơi nhận"). All Vietnamese, as printed.
  */
 export const reportHeadingSchema = z.object({
-  /** Governing body, printed above the issuing body, e.g. "UBND THÀNH PHỐ HÀ TĨNH"; may be empty. */
+  /** Governing body, printed above the issuing body, e.g. "UBND THÀNH PHỐ HÀ TĨNH"; empty for a People's Committee, which has none. */
   parentBody: z.string().default(''),
-  /** Issuing body, printed in bold, e.g. "VĂN PHÒNG HĐND VÀ UBND". */
+  /**
+   * Issuing body, printed in bold capitals, e.g. "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ TĨNH" (printed on
+   * two lines, see `issuingBodyLines`; a line break typed here is kept).
+   */
   issuingBody: z.string().min(1),
   /** Place name of the place-and-date line, e.g. "Hà Tĩnh". */
   place: z.string().min(1),
-  /** Document symbol after the number: "Số: …/BC-UBND". */
+  /** Document symbol after the number: "Số: …/BC-UBND"; it must be the issuer's (`symbolMatchesIssuer`). */
   symbol: z.string().min(1),
-  /** Signature block: authority line (e.g. "TL. CHỦ TỊCH", may be empty), title and name (may be empty: signed by hand). */
-  signer: z.object({ authority: z.string().default(''), title: z.string().min(1), name: z.string().default('') }),
+  /**
+   * Signature block: the collective signed for (e.g. "TM. ỦY BAN NHÂN DÂN", may be empty), the
+   * authority line (e.g. "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", may be empty), the signer's title and
+   * name (may be empty: signed by hand).
+   */
+  signer: z.object({ onBehalf: z.string().default(''), authority: z.string().default(''), title: z.string().min(1), name: z.string().default('') }),
   /** "Nơi nhận" lines, e.g. "UBND tỉnh (để b/c);"; printed with a leading "- ". */
   recipients: z.array(z.string()).default([]),
 });

@@ -17,7 +17,12 @@ export const FINDING_CODES = {
   'formula-not-computed': { severity: 'warning', about: 'A formula cell has no cached result (file never recalculated); read as blank.' },
   'formula-external-reference': { severity: 'warning', about: 'A figure is a formula taking its value from another workbook ([1]Sheet1!A1); its cached result is used (blank when none), unchecked.' },
   'date-invalid': { severity: 'error', about: 'A date cell holds no date, or an impossible one (31/02/2021); read as blank.' },
-  'boolean-invalid': { severity: 'error', about: 'A yes/no cell holds something other than Có/Không; read as blank.' },
+  'boolean-invalid': { severity: 'error', about: 'A yes/no cell holds no yes/no answer (Có/Không, Đạt/Không đạt, x, 1/0…: text/yes-no.ts); read as blank.' },
+  // The reading pipeline (read/pipeline/)
+  'read-by-position': { severity: 'notice', about: "Our template without its defined names (an Excel without ExcelApi 1.4, or names deleted): read by the template's cell positions." },
+  'read-internal-error': { severity: 'error', about: 'The layout reader failed on this file (a bug, never bad input); the other files are still read.' },
+  'file-skipped': { severity: 'notice', about: 'An input not read as a report: a consolidated or feedback workbook this project wrote (cchc_consolidated; the CLI also skips Excel lock files and folder entries that are not regular files).' },
+  'file-name-unit-mismatch': { severity: 'warning', about: "The file name starts with another unit's code than the form inside; the code inside counts." },
   // Report header (validate/rules/unit.ts, validate/rules/period.ts)
   'unit-code-missing': { severity: 'error', about: 'The report names no unit.' },
   'unit-unknown': { severity: 'error', about: 'The unit code is not in the unit registry.' },

@@ -10,7 +10,7 @@ import { CONSOLIDATED_MARKER_NAME } from '../template/names.ts';
 import { formatNumber, formatPercent } from '../text/format.ts';
 import { formatDate, placeAndDate } from '../vocabulary/dates.ts';
 import { NO_FINDINGS, findingCountsText } from '../vocabulary/findings.ts';
-import { reportHeading, returnOffice } from '../vocabulary/headings.ts';
+import { issuingBodyLines, reportHeading, returnOffice } from '../vocabulary/headings.ts';
 import { deadlineText, periodLine, periodName, planDocumentText } from '../vocabulary/periods.ts';
 import { deadlineBasisSuffix } from '../vocabulary/basis.ts';
 import { HEADERS } from '../vocabulary/sheets.ts';
@@ -90,9 +90,13 @@ export function buildFeedback(unit: UnitResult, result: Consolidation, plan: Pla
     line(heading.parentBody.toLocaleUpperCase('vi'), { size: 12, horizontal: 'center' }, 1, 4, 17);
     row += 1;
   }
-  line(heading.issuingBody.toLocaleUpperCase('vi'), { size: 12, bold: true, horizontal: 'center' }, 1, 4, 17);
-  line(placeAndDate(heading.place, reportDate), { size: 12, italic: true, horizontal: 'center' }, 5, WIDTH, 17);
-  row += 2;
+  const issuer = issuingBodyLines(heading);
+  issuer.forEach((text, k) => {
+    line(text, { size: 12, bold: true, horizontal: 'center' }, 1, 4, 17);
+    if (k === 0) line(placeAndDate(heading.place, reportDate), { size: 12, italic: true, horizontal: 'center' }, 5, WIDTH, 17);
+    row += 1;
+  });
+  row += 1;
   line('PHIẾU PHẢN HỒI KẾT QUẢ KIỂM TRA BÁO CÁO', { size: 14, bold: true, horizontal: 'center' }, 1, WIDTH, 21);
   row += 1;
   line(`${periodLine(period)} – ${planDocumentText(plan.document)}`, { size: 12, italic: true, horizontal: 'center' }, 1, WIDTH, 18);

@@ -36,7 +36,7 @@ export function guideLines(ctx: TemplateContext): Array<[string, StyleModel]> {
       {},
     ],
     [
-      `8. Trang tính "${activities}": mỗi dòng một hoạt động tuyên truyền: ngày thực hiện (dd/mm/yyyy, trong kỳ báo cáo); chọn "Nội dung chính", "Nội dung khác" (nếu có) và "Hình thức" từ danh sách thả xuống; tên hoạt động; số lượng (số tin, bài, buổi, tờ rơi, lượt phát…); số người tham dự (nếu có); tài liệu kiểm chứng.`,
+      `8. Trang tính "${activities}": mỗi dòng một hoạt động tuyên truyền: ngày thực hiện (dd/mm/yyyy, trong kỳ báo cáo); chọn "Nội dung chính", "Nội dung khác" (nếu có) và "Hình thức" từ danh sách thả xuống; tên hoạt động; số lượng (số tin, bài, buổi, tờ rơi, lượt phát…); số người tham dự (nếu có); tài liệu kiểm chứng. Phần "Thuyết minh kết quả" cuối trang "${TEMPLATE_SHEETS.report}": ghi bằng lời kết quả nổi bật, tồn tại, hạn chế, nguyên nhân, nhiệm vụ kỳ tới, đề xuất, kiến nghị (xuống dòng trong ô: Alt+Enter); nội dung được đưa vào báo cáo của thành phố, ghi rõ tên đơn vị.`,
       {},
     ],
     [

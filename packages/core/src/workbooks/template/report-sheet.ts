@@ -5,15 +5,15 @@ import { RowSet } from '../../book/rows.ts';
 import { formatA1 } from '../../grid/a1.ts';
 import { indicatorAppliesTo } from '../../plan/applies.ts';
 import type { Indicator } from '../../plan/schema.ts';
-import { LIST_NAMES, YES_NO } from '../../template/names.ts';
+import { LIST_NAMES, NARRATIVE_FIELDS, YES_NO } from '../../template/names.ts';
 import { formatDate } from '../../vocabulary/dates.ts';
 import { NATIONAL_MOTTO, NATIONAL_NAME, unitSignature } from '../../vocabulary/headings.ts';
 import { cutoffText, periodName, planCitation } from '../../vocabulary/periods.ts';
-import { HEADERS } from '../../vocabulary/sheets.ts';
+import { HEADERS, NARRATIVE_LABELS, NARRATIVE_TITLE } from '../../vocabulary/sheets.ts';
 import { deadlineBasisSuffix, targetText } from '../../vocabulary/basis.ts';
 import { unitDisplayName, unitIssuingBody } from '../../vocabulary/units.ts';
 import { GREY, HEADER, INPUT, columnsOf, type TemplateContext } from './context.ts';
-import { TEMPLATE_LAYOUT, TEMPLATE_SHEETS, hasRatio } from './layout.ts';
+import { TEMPLATE_LAYOUT, TEMPLATE_SHEETS, hasRatio, narrativeRows } from './layout.ts';
 import { dateValidation, listValidation, wholeValidation } from './validations.ts';
 
 /** The explanatory second line under an indicator's text: what goes in the numerator/denominator cells. */
@@ -36,8 +36,8 @@ export const NOT_APPLICABLE_HINT = 'Không áp dụng đối với đơn vị n�
 /**
  * "Báo cáo": the unit's heading (Decree 30/2020/NĐ-CP), the header cells (unit code, period
  * code, report date), one row per plan indicator (input cells unlocked and filled, a live ratio
- * for ratio and comparison measures, grey where the indicator does not apply) and the signature
- * block.
+ * for ratio and comparison measures, grey where the indicator does not apply), the narrative block
+ * (one input cell per field of `NARRATIVE_NAMES`) and the signature block.
  */
 export function reportSheet(ctx: TemplateContext): SheetModel {
   const { plan, unit, period, palette } = ctx;
@@ -134,8 +134,19 @@ export function reportSheet(ctx: TemplateContext): SheetModel {
     rows.put(row, C.evidence, null, { ...INPUT, vertical: 'top' });
   });
 
+  // the narrative: what the unit writes in words, one tall input cell per field (C:J)
+  const narrative = narrativeRows(plan);
+  rows.merge(narrative.title, 1, narrative.title, lastCol, NARRATIVE_TITLE, { bold: true, wrap: false });
+  rows.height(narrative.title, 20);
+  NARRATIVE_FIELDS.forEach((field, k) => {
+    const row = narrative.first + k;
+    rows.merge(row, 1, row, 2, NARRATIVE_LABELS[field], { bold: true, border: 'all', vertical: 'top' });
+    rows.merge(row, C.text, row, lastCol, null, { ...INPUT, vertical: 'top', horizontal: 'left' });
+    rows.height(row, 72);
+  });
+
   // signature blocks: the preparer left, the unit's head right (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH)
-  const signRow = L.firstIndicatorRow + plan.indicators.length + 2;
+  const signRow = narrative.last + 2;
   const preparer = ['NGƯỜI LẬP BIỂU', '(Ký, ghi rõ họ tên)'];
   const head = [...unitSignature(unit), '(Ký tên, đóng dấu)'];
   preparer.forEach((text, k) => rows.merge(signRow + k, 2, signRow + k, 3, text, { bold: k === 0, italic: k > 0, horizontal: 'center' }));
