@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ACTIVITIES_NAME, ACTIVITY_COLUMNS, HEADER_NAMES, indicatorCellName, type IndicatorField } from '@cchc-kpi/core';
+import { ACTIVITIES_NAME, ACTIVITY_COLUMNS, HEADER_NAMES, NARRATIVE_NAMES, indicatorCellName, type IndicatorField, type NarrativeField } from '@cchc-kpi/core';
 
 /** Figures typed for one indicator: a pair for ratio/comparison measures, or a value. */
 export type IndicatorFill =
@@ -22,6 +22,8 @@ export interface ReportFill {
   submittedOn?: Date | string;
   indicators: Record<string, IndicatorFill>;
   activities: ActivityFill[];
+  /** Narrative text typed into the form's narrative cells (line breaks as `\n`, as Alt+Enter types them). */
+  narrative?: Partial<Record<NarrativeField, string>>;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function fillTemplate(template: Uint8Array, fill: ReportFill): Prom
     put('note', figures.note);
     put('evidence', figures.evidence);
   }
+  for (const [field, text] of Object.entries(fill.narrative ?? {}) as [NarrativeField, string][]) cellOf(NARRATIVE_NAMES[field]).value = text;
   const table = workbook.definedNames.getRanges(ACTIVITIES_NAME).ranges[0];
   const match = table ? /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(table) : null;
   if (!match) throw new Error(`The template has no range named ${ACTIVITIES_NAME}`);

@@ -7,7 +7,7 @@ import { Converter, ReflectionKind } from 'typedoc';
 export function load(app) {
   app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context) => {
     for (const module of context.project.getReflectionsByKind(ReflectionKind.Module)) {
-      const match = /^(core|xlsx|cli)\/src(?:\/(.+))?$/.exec(module.name);
+      const match = /^(core|xlsx|docx|cli)\/src(?:\/(.+))?$/.exec(module.name);
       if (match) module.name = `@cchc-kpi/${match[1]}${match[2] ? `/${match[2]}` : ''}`;
     }
   });

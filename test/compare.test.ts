@@ -150,9 +150,10 @@ describe('the comparison in the JSON', () => {
     expect((byCode.get('18076') as any).previous).toBeNull(); // Bắc Hà: in neither
     expect(compared.comparison.units.map((u: any) => u.code)).toEqual(compared.units.map((u: any) => u.code));
     expect(byCode.has('__proto__')).toBe(false);
-    // completeness 4/16 now vs 0.625; timeliness 3/16 vs 0.5
-    expect(compared.comparison.completeness).toEqual({ current: 0.25, previous: 0.625, change: -0.375 });
-    expect(compared.comparison.timeliness).toEqual({ current: 3 / 16, previous: 0.5, change: -0.3125 });
+    // 17 units expected now (the built-in registry has the two centres; TTVHTT of --units is the same
+    // unit): completeness 4/17 now vs 0.625; timeliness 3/17 vs 0.5 (4/16 and 3/16 with 16 units)
+    expect(compared.comparison.completeness).toEqual({ current: 4 / 17, previous: 0.625, change: roundChange(4 / 17 - 0.625) });
+    expect(compared.comparison.timeliness).toEqual({ current: 3 / 17, previous: 0.5, change: roundChange(3 / 17 - 0.5) });
   });
 
   it('is absent without --compare', () => {

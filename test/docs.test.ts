@@ -1,9 +1,9 @@
 /**
- * `pnpm api-docs`: typedoc documents the four public entry points — `@cchc-kpi/core`,
- * `@cchc-kpi/xlsx`, `@cchc-kpi/xlsx/write` and `@cchc-kpi/cli` — from the docstrings, without
- * errors or warnings, under an introduction (docs/api-intro.md); the README links the reference
- * it writes, docs/api/index.html. The script is not called `docs`: pnpm 12 has a `docs` command
- * of its own ("Usage: pnpm docs <PACKAGE>"), which shadows a script of that name.
+ * `pnpm api-docs`: typedoc documents the five public entry points — `@cchc-kpi/core`,
+ * `@cchc-kpi/xlsx`, `@cchc-kpi/xlsx/write`, `@cchc-kpi/docx` and `@cchc-kpi/cli` — from the
+ * docstrings, without errors or warnings, under an introduction (docs/api-intro.md); the README
+ * links the reference it writes, docs/api/index.html. The script is not called `docs`: pnpm 12
+ * has a `docs` command of its own ("Usage: pnpm docs <PACKAGE>"), which shadows a script of that name.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -37,10 +37,10 @@ it.skipIf(pnpmMissing !== null)('pnpm api-docs writes the API reference of every
   expect(index).toContain('Where to start');
   expect(existsSync(join(out, 'html', 'index.html'))).toBe(true);
   const api = JSON.parse(readFileSync(join(out, 'api.json'), 'utf8')) as { children: { name: string; children?: { name: string; comment?: unknown; signatures?: { comment?: unknown }[] }[] }[] };
-  expect(api.children.map((m) => m.name).sort()).toEqual(['@cchc-kpi/cli', '@cchc-kpi/core', '@cchc-kpi/xlsx', '@cchc-kpi/xlsx/write']);
+  expect(api.children.map((m) => m.name).sort()).toEqual(['@cchc-kpi/cli', '@cchc-kpi/core', '@cchc-kpi/docx', '@cchc-kpi/xlsx', '@cchc-kpi/xlsx/write']);
   const find = (module: string, name: string) => api.children.find((m) => m.name === module)?.children?.find((c) => c.name === name);
-  // The functions the README's snippet uses, and the command line's main, carry their docstrings into the reference.
-  for (const [module, name] of [['@cchc-kpi/core', 'parsePeriod'], ['@cchc-kpi/core', 'createConsolidator'], ['@cchc-kpi/xlsx', 'readReport'], ['@cchc-kpi/xlsx/write', 'writeConsolidated'], ['@cchc-kpi/cli', 'main']] as const) {
+  // The functions the README's snippet uses, the Word report's writer and the command line's main carry their docstrings into the reference.
+  for (const [module, name] of [['@cchc-kpi/core', 'parsePeriod'], ['@cchc-kpi/core', 'createConsolidator'], ['@cchc-kpi/xlsx', 'readReport'], ['@cchc-kpi/xlsx/write', 'writeConsolidated'], ['@cchc-kpi/docx', 'writeConsolidatedReport'], ['@cchc-kpi/cli', 'main']] as const) {
     const declaration = find(module, name);
     expect(declaration?.signatures?.[0]?.comment ?? declaration?.comment, `${module} ${name}`).toBeDefined();
   }

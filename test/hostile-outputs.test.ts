@@ -271,8 +271,9 @@ describe('unit codes and names such as __proto__ cannot pollute objects', () => 
     const csv = consolidationCsv(result, hatinh2021, ',');
     const lines = csv.table.split('\r\n');
     const constructorLine = lines.find((l) => l.split(',')[1] === 'constructor');
-    expect(constructorLine?.split(',').slice(0, 4)).toEqual(['17', 'constructor', `"'=cmd|' /C calc'!A1"`, 'Cơ quan']);
-    expect(lines.find((l) => l.split(',')[1] === '__proto__')?.split(',').slice(0, 4)).toEqual(['16', '__proto__', '__proto__', 'Cơ quan']);
+    // the registry's 17 units (15 wards and communes, the 2 centres) first, then the extra agencies
+    expect(constructorLine?.split(',').slice(0, 4)).toEqual(['19', 'constructor', `"'=cmd|' /C calc'!A1"`, 'Cơ quan']);
+    expect(lines.find((l) => l.split(',')[1] === '__proto__')?.split(',').slice(0, 4)).toEqual(['18', '__proto__', '__proto__', 'Cơ quan']);
     expect(csv.findings).not.toMatch(/(^|[,\n])=/);
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
   });
@@ -367,6 +368,7 @@ describe('determinism: the same inputs give byte-identical outputs', () => {
     expect(json.findings.filter((f) => f.code === 'duplicate-report').map((f) => f.message.vi.includes('18073-2021-H1.xlsx'))).toEqual([true]);
     const table = readFileSync(a[2]!, 'utf8');
     expect(table.startsWith('\uFEFFSTT\tMã đơn vị\tĐơn vị\t')).toBe(true);
-    expect(table.split('\r\n').find((l) => l.startsWith('16\t'))?.split('\t').slice(0, 3)).toEqual(['16', '__proto__', `"'=1+2"`]);
+    // after the registry's 17 units
+    expect(table.split('\r\n').find((l) => l.startsWith('18\t'))?.split('\t').slice(0, 3)).toEqual(['18', '__proto__', `"'=1+2"`]);
   }, 300_000);
 });

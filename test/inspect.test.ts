@@ -306,6 +306,12 @@ describe('cchc inspect', () => {
     const after = check([path('thach-quy.xlsx')], '--mappings', maps).entries[0] as Entry;
     expect(figures(after)).toEqual({ CT3a: [45, 50, null, 0.9] });
     expect(after.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['layout-mapping-used', 'layout-row-ignored']));
+    // consolidate's worker threads get the loaded mappings with the run context.
+    const pooled = runCli(['consolidate', path('thach-quy.xlsx'), '--period', '2021-H1', '--mappings', maps, '--workers', '2', '--out', path('tong-hop-maps.xlsx'), '--json', '-', '--quiet']);
+    expect(pooled.status, pooled.stderr).toBe(0);
+    const json = JSON.parse(pooled.stdout) as { units: { code: string; indicators: Record<string, { numerator: number | null; denominator: number | null }> }[]; findings: { code: string }[] };
+    expect(json.findings.map((f) => f.code)).toContain('layout-mapping-used');
+    expect(json.units.find((u) => u.code === '18091')?.indicators.CT3a).toMatchObject({ numerator: 45, denominator: 50 });
     writeFileSync(join(maps, '18091.json'), '{ broken');
     const broken = check([path('thach-quy.xlsx')], '--mappings', maps);
     expect(broken.status).toBe(1);

@@ -249,13 +249,19 @@ describe('what a new user reported from a clean clone of main', () => {
     expect(readdirSync(out)).toEqual(['18070-2021-H1.xlsx']);
   });
 
-  it('--units listing a ward the registry has gives one clear error naming the file, not a contradicting warning too (I)', () => {
+  it('--units listing a ward the registry has: kept once, no contradicting warning; the same code as another kind is one clear error naming the file (I)', () => {
+    // Issue 14: a unit the registry already has (same code and kind) is kept once, not refused.
     const units = join(dir, 'don-vi.csv');
     writeFileSync(units, 'code,name,kind\n18070,Trần Phú,ward\nSNV,Phòng Nội vụ,agency\n');
-    const run = runCli(['template', '--unit', 'SNV', '--units', units, '--period', '2021-H1', '--out', join(dir, 'units-dup')]);
+    const kept = runCli(['template', '--unit', 'SNV', '--units', units, '--period', '2021-H1', '--out', join(dir, 'units-kept')]);
+    expect(kept.status, kept.stderr).toBe(0);
+    expect(kept.stderr).toBe(`Đã ghi ${join(dir, 'units-kept', 'SNV-2021-H1.xlsx')}\n`);
+    const wrongKind = join(dir, 'don-vi-xa.csv');
+    writeFileSync(wrongKind, 'code,name,kind\n18070,Trần Phú,commune\nSNV,Phòng Nội vụ,agency\n');
+    const run = runCli(['template', '--unit', 'SNV', '--units', wrongKind, '--period', '2021-H1', '--out', join(dir, 'units-dup')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'LỖI      don-vi.csv — Mã đơn vị "18070" (Phường Trần Phú) đã có trong danh sách hatinh-city-2020; bỏ dòng này khỏi danh sách bổ sung (danh sách bổ sung chỉ cần các đơn vị chưa có, thường là cơ quan).\n',
+      'LỖI      don-vi-xa.csv — Mã đơn vị "18070" (Xã Trần Phú) đã có trong danh sách hatinh-city-2020; bỏ dòng này khỏi danh sách bổ sung (danh sách bổ sung chỉ cần các đơn vị chưa có, thường là cơ quan).\n',
     );
     expect(existsSync(join(dir, 'units-dup'))).toBe(false);
   });

@@ -69,12 +69,12 @@ describe('long names (issue p1 D)', () => {
     noStack(run.stderr);
   });
 
-  it('template --out <a 300-character folder>: one message for the fifteen forms, exit 2, no stack trace', () => {
+  it('template --out <a 300-character folder>: one message for the seventeen forms, exit 2, no stack trace', () => {
     const folder = join(dir, 'd'.repeat(300));
     const run = runCli(['template', '--all', '--period', '2021-H1', '--out', folder]);
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([
-      `Không ghi được ${join(folder, '18070-2021-H1.xlsx')} (tên "${'d'.repeat(24)}…" dài 300 byte) (và 14 tệp khác cùng chỗ): tên tệp hoặc đường dẫn quá dài. Hãy đặt tên ngắn hơn (mỗi tên tệp hoặc thư mục tối đa 255 byte) hoặc chọn thư mục gần gốc ổ đĩa hơn.`,
+      `Không ghi được ${join(folder, '18070-2021-H1.xlsx')} (tên "${'d'.repeat(24)}…" dài 300 byte) (và 16 tệp khác cùng chỗ): tên tệp hoặc đường dẫn quá dài. Hãy đặt tên ngắn hơn (mỗi tên tệp hoặc thư mục tối đa 255 byte) hoặc chọn thư mục gần gốc ổ đĩa hơn.`,
     ]);
     noStack(run.stderr);
   });
@@ -97,7 +97,36 @@ describe('every output checked before anything is read (issue p1 E)', () => {
   it('a folder of feedback workbooks that refuses them is one message naming how many', () => {
     const run = consolidate('--out', join(dir, 'fb', 'a.xlsx'), '--feedback', join(readOnlyFolder(), 'phan-hoi'), '--lang', 'en');
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^Could not write .*phan-hoi\/18070-2021-H1-phan-hoi\.xlsx \(and 14 more files there\): (permission denied|operation not permitted)\. Choose another folder, or get the right to write in this one\.\n$/);
+    expect(run.stderr).toMatch(/^Could not write .*phan-hoi\/18070-2021-H1-phan-hoi\.xlsx \(and 16 more files there\): (permission denied|operation not permitted)\. Choose another folder, or get the right to write in this one\.\n$/);
+  });
+
+  it('--docx in a folder that refuses it: said before reading, exit 2, nothing written', () => {
+    const ok = join(dir, 'ok-docx');
+    const docx = join(readOnlyFolder(), 'bao-cao.docx');
+    const run = consolidate('--out', join(ok, 'a.xlsx'), '--docx', docx, '--lang', 'en');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^Could not write .*\/bao-cao\.docx: (permission denied|operation not permitted)\. Choose another folder, or get the right to write in this one\.\n$/);
+    expect(run.stderr).toContain(`Could not write ${docx}:`);
+    expect(run.stderr).not.toContain('Reading reports');
+    expect(existsSync(ok)).toBe(false);
+  });
+
+  it('cchc report --docx: the output checked before the form is read, exit 2, nothing written', () => {
+    const form = join(reports, '18070-2021-H1.xlsx');
+    const docx = join(readOnlyFolder(), 'tran-phu.docx');
+    const run = runCli(['report', form, '--docx', docx]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^Không ghi được .*tran-phu\.docx: (không có quyền truy cập|không được phép thao tác)\. Hãy chọn thư mục khác hoặc xin quyền ghi vào thư mục này\.\n$/);
+    const long = join(dir, 'report-long', `${'đ'.repeat(130)}.docx`);
+    const tooLong = runCli(['report', form, '--docx', long]);
+    expect(tooLong.status).toBe(2);
+    expect(tooLong.stderr).toContain('dài 265 byte): tên tệp hoặc đường dẫn quá dài.');
+    expect(existsSync(join(dir, 'report-long'))).toBe(false);
+    // Written atomically where it can be: only the document, no temporary file left.
+    const fine = join(dir, 'report-ok', 'tran-phu.docx');
+    const written = runCli(['report', form, '--docx', fine]);
+    expect(written.status, written.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'report-ok'))).toEqual(['tran-phu.docx']);
   });
 
   it('--json /proc/x.json: this folder takes no new files (not "no such file or folder")', () => {
@@ -137,18 +166,23 @@ describe('system errors in the one wording of the command line (issue p1 F)', ()
 describe('what is being written is shown (issue p1 K)', () => {
   it('one line per output and a progress line for the feedback workbooks after the reading, none with --quiet', () => {
     const out = join(dir, 'shown');
-    const run = consolidate('--out', join(out, 'a.xlsx'), '--json', join(out, 'a.json'), '--html', join(out, 'b.html'), '--feedback', join(out, 'phan-hoi'));
+    const run = consolidate('--out', join(out, 'a.xlsx'), '--json', join(out, 'a.json'), '--html', join(out, 'b.html'), '--docx', join(out, 'b.docx'), '--feedback', join(out, 'phan-hoi'));
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stderr.trim().split('\n');
     const read = lines.findIndex((l) => l.startsWith('Đọc báo cáo: 2/2 (100%)'));
     expect(read).toBeGreaterThanOrEqual(0);
     const after = lines.slice(read + 1);
-    expect(after.slice(0, 3)).toEqual([`Ghi sổ tổng hợp: ${join(out, 'a.xlsx')}…`, `Ghi tệp JSON: ${join(out, 'a.json')}…`, `Ghi báo cáo HTML: ${join(out, 'b.html')}…`]);
-    const feedback = after.slice(3, -1);
+    expect(after.slice(0, 4)).toEqual([
+      `Ghi sổ tổng hợp: ${join(out, 'a.xlsx')}…`,
+      `Ghi tệp JSON: ${join(out, 'a.json')}…`,
+      `Ghi báo cáo HTML: ${join(out, 'b.html')}…`,
+      `Ghi báo cáo Word: ${join(out, 'b.docx')}…`,
+    ]);
+    const feedback = after.slice(4, -1);
     expect(feedback.length).toBeGreaterThan(0);
     expect(feedback.every((l) => l.startsWith('Ghi phiếu phản hồi: '))).toBe(true);
-    expect(feedback.at(-1)).toMatch(/^Ghi phiếu phản hồi: 15\/15 \(100%\)/);
-    expect(after.at(-1)).toMatch(/^Kỳ 2021-H1: đã nhận 2\/15 đơn vị/);
+    expect(feedback.at(-1)).toMatch(/^Ghi phiếu phản hồi: 17\/17 \(100%\)/);
+    expect(after.at(-1)).toMatch(/^Kỳ 2021-H1: đã nhận 2\/17 đơn vị/);
     const quiet = consolidate('--out', join(out, 'q.xlsx'), '--html', join(out, 'q.html'), '--quiet');
     expect(quiet.stderr).toBe('');
   });

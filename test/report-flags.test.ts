@@ -1,7 +1,8 @@
 /**
  * `--report-number` and `--report-date` (issue p1 H): `12/BC-UBND` printed "Số: 12/BC-UBND/BC-UBND",
  * `-5` printed "Số: -5/BC-UBND", and a report date before the period was accepted. Both are
- * checked before anything is read (exit 2), and the cover prints what was meant.
+ * checked before anything is read (exit 2), and the cover prints what was meant — so does the
+ * Word report (`--docx`, issue 12), and `cchc report` takes both the same way.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { parsePeriod, type Period } from '@cchc-kpi/core';
 import { readGrid } from '@cchc-kpi/xlsx';
 import { checkReportDate, parseReportNumber } from '../packages/cli/src/consolidate/report-flags.ts';
 import { runCli } from './support/cli.ts';
+import { docxParts, tables } from './support/docx-xml.ts';
 import { filledReport, unit } from './support/hostile.ts';
 
 let dir = '';
@@ -76,6 +78,36 @@ describe('--report-number', () => {
     if (!grid.ok) throw new Error('unreadable');
     const texts = [...grid.value.sheets[0]!.cells.values()].map((c) => c.value).filter((v) => typeof v === 'string' && v.startsWith('Số:'));
     expect(texts).toEqual(['Số: 12/BC-UBND']);
+  });
+});
+
+describe('the Word reports take the number as the cover does', () => {
+  /** The number and date line of a written .docx: the heading block's second row. */
+  const numberLine = (path: string): string[] | undefined => tables(docxParts(new Uint8Array(readFileSync(path)))['word/document.xml'] ?? '')[0]?.[1];
+
+  it('consolidate --docx: 12/BC-UBND prints "Số: 12/BC-UBND" in the Word report, as on the cover', () => {
+    const out = join(dir, 'word');
+    const run = runCli(['consolidate', reports, '--period', '2021-H1', '--out', join(out, 'a.xlsx'), '--docx', join(out, 'a.docx'), '--report-number', '12/BC-UBND', '--report-date', '2021-07-05', '--quiet']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(numberLine(join(out, 'a.docx'))).toEqual(['Số: 12/BC-UBND', 'Hà Tĩnh, ngày 05 tháng 7 năm 2021']);
+  });
+
+  it('cchc report: 3/BC-UBND prints "Số: 03/BC-UBND"; -5, another symbol or a date before the cut-off ends exit 2, nothing written', () => {
+    const form = join(reports, '18070-2021-H1.xlsx');
+    const out = join(dir, 'unit-word');
+    const run = runCli(['report', form, '--docx', join(out, 'tran-phu.docx'), '--report-number', '3/BC-UBND', '--report-date', '2021-06-30']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(numberLine(join(out, 'tran-phu.docx'))?.[0]).toBe('Số: 03/BC-UBND');
+    const negative = runCli(['report', form, '--docx', join(out, 'neg.docx'), '--report-number=-5']);
+    expect(negative.status).toBe(2);
+    expect(negative.stderr).toContain('LỖI      Số báo cáo "-5" (--report-number) không hợp lệ: số văn bản phải là số nguyên dương');
+    const symbol = runCli(['report', form, '--docx', join(out, 'qd.docx'), '--report-number', '3/QĐ-UBND']);
+    expect(symbol.status).toBe(2);
+    expect(symbol.stderr).toContain('ký hiệu "QĐ-UBND" khác ký hiệu văn bản');
+    const early = runCli(['report', form, '--docx', join(out, 'early.docx'), '--report-date', '2019-01-01']);
+    expect(early.status).toBe(2);
+    expect(early.stderr).toContain('LỖI      Ngày báo cáo 01/01/2019 (--report-date) trước ngày chốt số liệu cuối kỳ 2021-H1 (14/06/2021)');
+    for (const name of ['neg.docx', 'qd.docx', 'early.docx']) expect(existsSync(join(out, name)), name).toBe(false);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * The task pane's actions on the in-memory host: the report seam (names → positions → next
- * reader), check (same findings as the file path of `cchc check`, problem cells marked), score
- * (the "Kết quả" sheet) and consolidation of real .xlsx files read with the OOXML reader.
+ * The task pane's actions on the in-memory host: the open workbook through the one pipeline
+ * (names → positions → layout reader), check (same findings as the file path of `cchc check`,
+ * problem cells marked), score (the "Kết quả" sheet) and consolidation of real .xlsx files read
+ * with the OOXML reader.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,13 +15,11 @@ import {
   consolidate,
   hatinh2021,
   hatinhCity2020,
-  makeFinding,
-  readTemplateReport,
+  readGridReport,
   scoreUnit,
   type Finding,
-  type Grid,
 } from '@cchc-kpi/core';
-import { readGrid } from '@cchc-kpi/xlsx';
+import { readReport } from '@cchc-kpi/xlsx';
 import { writeConsolidated } from '@cchc-kpi/xlsx/write';
 import { checkOpenReport, ERROR_FILL, problemCells, scoreOpenReport } from '../src/actions/check.ts';
 import { consolidateFiles, type PickedFile } from '../src/actions/consolidate.ts';
@@ -29,7 +28,6 @@ import { defaultContext } from '../src/context.ts';
 import { SheetsExistError } from '../src/office/host.ts';
 import { MemoryHost } from '../src/office/memory-host.ts';
 import { MemoryWorkbook } from '../src/office/memory-workbook.ts';
-import { DEFAULT_READERS, readOpenReport, type ReportReader } from '../src/report/read-open-report.ts';
 import { goodFill, periodFor, reportFile, type ReportFill } from './support/reports.ts';
 
 const context = defaultContext();
@@ -78,41 +76,48 @@ function keys(findings: Finding[]): string[] {
 }
 
 describe('reading the open report', () => {
+  const options = { plan: hatinh2021, units: hatinhCity2020.units };
+
   it('uses the defined names where Excel could add them, else the template positions', async () => {
     for (const [minor, reader] of [
       [8, 'names'],
-      [1, 'template-layout'],
+      [1, 'positions'],
     ] as const) {
       const host = await filledHost(minor);
-      const open = readOpenReport(await host.readGrid(), hatinh2021);
-      expect(open.reader).toBe(reader);
-      expect(open.result.ok).toBe(true);
-      if (!open.result.ok) continue;
-      expect(open.result.value.unitCode).toBe('18070');
-      expect(open.result.value.indicators.get('CT1')).toMatchObject({ numerator: 5, denominator: 3 });
-      expect(open.result.findings.some((f) => f.code === 'read-by-position')).toBe(reader === 'template-layout');
+      const read = readGridReport(await host.readGrid(), options);
+      expect(read.ok).toBe(true);
+      if (!read.ok) continue;
+      expect(read.value.reader).toBe(reader);
+      expect(read.value.report.unitCode).toBe('18070');
+      expect(read.value.report.indicators.get('CT1')).toMatchObject({ numerator: 5, denominator: 3 });
+      expect(read.findings.some((f) => f.code === 'read-by-position')).toBe(reader === 'positions');
     }
   });
 
   it('says so when the workbook holds no report', () => {
-    const open = readOpenReport(new MemoryWorkbook(['Sheet1']).toGrid(), hatinh2021);
-    expect(open.reader).toBeNull();
-    expect(open.result.ok).toBe(false);
-    expect(open.result.findings.map((f) => f.code)).toEqual(['not-a-template']);
+    const read = readGridReport(new MemoryWorkbook(['Sheet1']).toGrid(), options);
+    expect(read.ok).toBe(false);
+    expect(read.findings.map((f) => f.code)).toEqual(['layout-table-not-found']);
   });
 
-  it('tries further readers in order (the seam for the arbitrary-layout reader)', () => {
-    const seen: string[] = [];
-    const layout: ReportReader = {
-      id: 'layout',
-      read(grid: Grid) {
-        seen.push(grid.sheets[0]?.name ?? '');
-        return { ok: false, findings: [makeFinding('error', 'layout-unrecognised', { vi: 'x', en: 'x' })] };
-      },
-    };
-    const open = readOpenReport(new MemoryWorkbook(['Bảng số liệu']).toGrid(), hatinh2021, {}, [...DEFAULT_READERS, layout]);
-    expect(seen).toEqual(['Bảng số liệu']);
-    expect(open.reader).toBe('layout');
+  it("reads a unit's own table in the open workbook with the layout reader", async () => {
+    const host = new MemoryHost(new MemoryWorkbook(['Báo cáo']), 1);
+    const rows: (string | number)[][] = [
+      ['UBND PHƯỜNG BẮC HÀ'],
+      ['BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN CCHC 6 THÁNG ĐẦU NĂM 2021'],
+      [],
+      ['STT', 'Nội dung', 'Đơn vị tính', 'Tổng số', 'Kết quả thực hiện', 'Tỷ lệ (%)'],
+      [1, 'Tỷ lệ hồ sơ TTHC được cập nhật, công khai tình trạng giải quyết', 'hồ sơ', 410, 400, '97,6%'],
+      [2, 'Hỗ trợ doanh nghiệp tiếp cận văn bản, quy định pháp luật', '', '', 'Đạt'],
+    ];
+    rows.forEach((row, r) => row.forEach((value, c) => host.workbook.type('Báo cáo', `${String.fromCharCode(65 + c)}${r + 1}`, value)));
+    const outcome = await checkOpenReport(host, context);
+    expect(outcome.reader).toBe('layout');
+    expect(outcome.status).toBe('received');
+    expect(outcome.checked?.unit?.code).toBe('18076');
+    expect(outcome.checked?.period?.code).toBe('2021-H1');
+    expect(outcome.checked?.report.indicators.get('CT3a')).toMatchObject({ numerator: 400, denominator: 410 });
+    expect(outcome.checked?.report.indicators.get('CT5b')?.value).toBe(true);
   });
 });
 
@@ -124,13 +129,10 @@ describe('check', () => {
       expect(outcome.checked?.unit?.code).toBe('18070');
 
       const file = await reportFile('18070', '2021-H1', SAME_AS_TYPED);
-      const grid = readGrid(file.bytes);
-      if (!grid.ok) throw new Error('unreadable');
-      const read = readTemplateReport(grid.value, hatinh2021);
-      if (!read.ok) throw new Error('not a report');
-      const cli = checkReport(read.value, { plan: hatinh2021, units: hatinhCity2020.units });
+      const read = readReport(file.bytes, { plan: hatinh2021, units: hatinhCity2020.units });
+      if (read.outcome.status !== 'received') throw new Error('not a report');
       const ours = outcome.findings.filter((f) => f.code !== 'read-by-position');
-      expect(keys(ours)).toEqual(keys([...read.findings, ...cli.findings]));
+      expect(keys(ours)).toEqual(keys(read.outcome.findings));
       expect(ours.map((f) => f.code)).toEqual(expect.arrayContaining(['numerator-exceeds-denominator', 'value-not-a-number']));
 
       const { errors, warnings } = problemCells(outcome.findings);
@@ -151,10 +153,11 @@ describe('check', () => {
     });
   }
 
-  it('lists a not-a-template error for a workbook without a report', async () => {
+  it('lists a layout-table-not-found error for a workbook without a report', async () => {
     const outcome = await checkOpenReport(new MemoryHost(), context);
     expect(outcome.checked).toBeNull();
-    expect(outcome.findings[0]?.code).toBe('not-a-template');
+    expect(outcome.status).toBe('unreadable');
+    expect(outcome.findings[0]?.code).toBe('layout-table-not-found');
   });
 });
 
@@ -217,18 +220,15 @@ describe('consolidate', () => {
     expect(seen).toHaveLength(5);
     expect(outcome).toMatchObject({ read: 4, skipped: 0, failed: 1 });
     const c = outcome.consolidation;
-    expect(c.totals).toMatchObject({ expected: 15, received: 3, onTime: 2 });
+    // the registry's 17 units: 15 wards and communes, the 2 centres the plan names
+    expect(c.totals).toMatchObject({ expected: 17, received: 3, onTime: 2 });
 
-    // The same consolidation as core's, fed by the CLI's path (readGrid → readTemplateReport → checkReport).
+    // The same consolidation as core's, fed by the library's pipeline (readReport).
     const period = periodFor('2021-H1');
     const reports = [];
     for (const f of picked.slice(0, 4)) {
-      const grid = readGrid(await f.bytes(), { file: f.name });
-      if (!grid.ok) continue;
-      const read = readTemplateReport(grid.value, hatinh2021, { file: f.name });
-      if (!read.ok) continue;
-      const checked = checkReport(read.value, { plan: hatinh2021, units: hatinhCity2020.units, period, file: f.name });
-      reports.push({ ...checked, findings: [...grid.findings, ...read.findings, ...checked.findings] });
+      const read = readReport(await f.bytes(), { plan: hatinh2021, units: hatinhCity2020.units, period, file: f.name });
+      if (read.outcome.status === 'received') reports.push(read.outcome.checked);
     }
     const direct = consolidate({ plan: hatinh2021, units: hatinhCity2020.units, period, reports, received: new Map([['18070', '2021-06-17']]) });
     expect(c.totals).toEqual(direct.totals);
@@ -248,7 +248,7 @@ describe('consolidate', () => {
         expect(at('H'), indicator.code).toBe(total.ratio);
       } else if (indicator.measure === 'count') expect(at('F'), indicator.code).toBe(total.value);
       expect(host.workbook.peek(CONSOLIDATED_SHEETS.totals, `I${row}`)?.value, indicator.code).toBe(total.unitsCounted);
-      expect(host.workbook.peek(CONSOLIDATED_SHEETS.totals, `F${row}`)?.formula ?? '').toMatch(/^IF\(COUNT\('Đơn vị × chỉ tiêu'!\$[A-Z]+\$6:\$[A-Z]+\$20\)=0,"",SUM/);
+      expect(host.workbook.peek(CONSOLIDATED_SHEETS.totals, `F${row}`)?.formula ?? '').toMatch(/^IF\(COUNT\('Đơn vị × chỉ tiêu'!\$[A-Z]+\$6:\$[A-Z]+\$22\)=0,"",SUM/); // 17 unit rows, 6–22
     }
     const first = host.workbook.peek(CONSOLIDATED_SHEETS.ranking, `B${CONSOLIDATED_LAYOUT.firstRow}`)?.value;
     const best = [...c.units].filter((u) => u.rank === 1)[0];
@@ -265,7 +265,7 @@ describe('consolidate', () => {
     const outcome = await consolidateFiles(host, context, picked, { periodCode: '2021-H1' });
     expect(outcome).toMatchObject({ read: 1, skipped: 0, failed: 1 });
     const c = outcome.consolidation;
-    expect(c.totals).toMatchObject({ expected: 15, received: 1, unreadable: 1 });
+    expect(c.totals).toMatchObject({ expected: 17, received: 1, unreadable: 1 });
     expect(c.units.filter((u) => u.code === '18070' || u.code === '18082' || u.code === '18085').map((u) => [u.code, u.status, u.submitted, u.file])).toEqual([
       ['18070', 'received', true, '18070-2021-H1.xlsx'],
       ['18082', 'unreadable', false, '18082-2021-H1.xlsx'],

@@ -1,12 +1,11 @@
 /**
  * Actions: check the open report (findings, problem cells highlighted) and score it (a
- * "Kết quả" sheet). Both read the workbook through the host into a Grid and run the same core
- * reader and rules as `cchc check` / `cchc score`.
+ * "Kết quả" sheet). Both read the workbook through the host into a Grid and run it through core's
+ * one pipeline (`processGrid`), as `cchc check` / `cchc score` run a file's grid.
  */
-import { COLOR, buildResults, checkReport, scoreUnit, type CheckedReport, type Finding, type UnitScore } from '@cchc-kpi/core';
+import { COLOR, buildResults, processGrid, scoreUnit, type CheckedReport, type Finding, type ReaderId, type ReportStatus, type UnitScore } from '@cchc-kpi/core';
 import type { AddinContext } from '../context.ts';
 import type { CellLocation, HighlightMode, Host, WriteResult } from '../office/host.ts';
-import { readOpenReport } from '../report/read-open-report.ts';
 import { argbToHex } from '../office/blocks.ts';
 
 /** Fill of cells with an error finding. */
@@ -16,12 +15,14 @@ export const WARNING_FILL = argbToHex(COLOR.notMet);
 
 /** The outcome of a check. */
 export interface CheckOutcome {
-  /** The validated report; null when the workbook holds no readable report. */
+  /** The validated report; null when the workbook holds no received report (none readable, an untouched form, our own output). */
   checked: CheckedReport | null;
+  /** What the pipeline made of the workbook: `received`, `empty` (an untouched form), `unreadable` or `skipped` (a workbook cchc wrote). */
+  status: ReportStatus;
   /** Reading findings, then validation findings. */
   findings: Finding[];
-  /** The reader that recognised the workbook (`names`, `template-layout`), or null. */
-  reader: string | null;
+  /** The reader that recognised the workbook (`names`, `positions`, `layout`), or null. */
+  reader: ReaderId | null;
   /** Cells marked, and how (null when nothing was marked). */
   highlighted: number;
   mode: HighlightMode | null;
@@ -40,18 +41,19 @@ export function problemCells(findings: Finding[]): { errors: CellLocation[]; war
 }
 
 /**
- * Checks the report in the open workbook: reads it (defined names, else the template's
- * positions), validates it against the plan and the unit registry, clears earlier marks and marks
- * the cells of errors (red) and warnings (yellow) unless `highlight` is false.
+ * Checks the report in the open workbook: reads its grid through the host and runs it through
+ * the one pipeline (`processGrid`: defined names, the template's positions, the layout reader for
+ * a unit's own table; validation against the plan and the unit registry; the empty-form rule),
+ * clears earlier marks and marks the cells of errors (red) and warnings (yellow) unless
+ * `highlight` is false.
  */
 export async function checkOpenReport(host: Host, context: AddinContext, options: { highlight?: boolean } = {}): Promise<CheckOutcome> {
   const grid = await host.readGrid();
-  const open = readOpenReport(grid, context.plan);
+  const outcome = processGrid(grid, { plan: context.plan, units: context.units });
   await host.clearHighlights();
-  if (!open.result.ok) return { checked: null, findings: open.result.findings, reader: open.reader, highlighted: 0, mode: null };
-  const validated = checkReport(open.result.value, { plan: context.plan, units: context.units });
-  const findings = [...open.result.findings, ...validated.findings];
-  const checked: CheckedReport = { ...validated, findings };
+  const { status, findings } = outcome;
+  const reader = outcome.status === 'received' || outcome.status === 'empty' ? outcome.reading.reader : null;
+  const checked = outcome.status === 'received' ? outcome.checked : null;
   let highlighted = 0;
   let mode: HighlightMode | null = null;
   if (options.highlight !== false) {
@@ -60,7 +62,7 @@ export async function checkOpenReport(host: Host, context: AddinContext, options
     if (warnings.length) mode = await host.highlight(warnings, WARNING_FILL);
     highlighted = new Set([...errors, ...warnings].map((c) => `${c.sheet}!${c.cell}`)).size;
   }
-  return { checked, findings, reader: open.reader, highlighted, mode };
+  return { checked, status, findings, reader, highlighted, mode };
 }
 
 /** The outcome of scoring. */
@@ -86,7 +88,7 @@ export async function scoreOpenReport(host: Host, context: AddinContext): Promis
   if (checked.unit && checked.period) {
     const submitted = checked.report.submittedOn;
     onTime = submitted ? submitted <= checked.period.deadline : null;
-    for (const profile of context.plan.profiles) scores[profile.id] = scoreUnit(checked, profile, context.plan, { onTime });
+    for (const profile of context.plan.profiles) scores[profile.id] = scoreUnit(checked, profile, context.plan, { onTime, date: submitted });
   }
   const { book } = buildResults({ plan: context.plan, checked, scores, onTime, findings: outcome.findings });
   const written = await host.writeBook(book, { replace: true });

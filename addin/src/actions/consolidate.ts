@@ -1,15 +1,14 @@
 /**
- * Action: consolidate report files the officer picks. Each file is read in the browser by the
- * package's OOXML reader (`readGrid`: bytes in, no Node APIs), read as a report, validated and
- * fed to core's streaming consolidator one at a time; the consolidated sheets are then written
- * into the open workbook in blocks.
+ * Action: consolidate report files the officer picks. Each file is read in the browser through
+ * the one pipeline (`readReport` of `@cchc-kpi/xlsx`: bytes in, no Node APIs; our template, a
+ * unit's own layout, validation, the empty-form rule) and fed to core's streaming consolidator one
+ * at a time; the consolidated sheets are then written into the open workbook in blocks.
  */
-import { buildConsolidated, checkReport, createConsolidator, makeFinding, parseReceivedCsv, type CheckedReport, type Consolidation, type Finding } from '@cchc-kpi/core';
-import { isConsolidatedWorkbook, readGrid } from '@cchc-kpi/xlsx';
+import { buildConsolidated, createConsolidator, makeFinding, parseReceivedCsv, type Consolidation, type Finding, type ReportOutcome } from '@cchc-kpi/core';
+import { readReport } from '@cchc-kpi/xlsx';
 import type { AddinContext } from '../context.ts';
 import { periodOf } from '../context.ts';
 import type { Host, WriteOptions, WriteResult } from '../office/host.ts';
-import { readOpenReport } from '../report/read-open-report.ts';
 import { InputError } from './insert.ts';
 
 /** A picked file: its name and a way to get its bytes (read only when its turn comes). */
@@ -31,7 +30,7 @@ export interface ConsolidateFilesOptions extends WriteOptions {
 /** What a consolidation did. */
 export interface ConsolidateOutcome {
   consolidation: Consolidation;
-  /** Files read as reports, skipped (our own consolidated workbooks) and unreadable. */
+  /** Files read as reports, skipped (our own consolidated workbooks) and failed (unreadable, or an untouched form). */
   read: number;
   skipped: number;
   failed: number;
@@ -40,42 +39,25 @@ export interface ConsolidateOutcome {
   written: WriteResult;
 }
 
-/** Reads one file into a checked report, or the findings that explain why not. */
-export async function readPickedFile(file: PickedFile, context: AddinContext, period: ReturnType<typeof periodOf>): Promise<{ checked?: CheckedReport; findings: Finding[]; skipped?: boolean }> {
+/**
+ * Reads one picked file through the one pipeline (`readReport`), as `cchc consolidate` reads a
+ * file: `received`, `empty` (an untouched form: not a received report), `unreadable` or `skipped`
+ * (a workbook cchc wrote). A file whose bytes cannot be had is `unreadable` (`file-unreadable`).
+ */
+export async function readPickedFile(file: PickedFile, context: AddinContext, period: ReturnType<typeof periodOf>): Promise<ReportOutcome> {
   let bytes: Uint8Array;
   try {
     bytes = await file.bytes();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
+      status: 'unreadable',
       findings: [
         makeFinding('error', 'file-unreadable', { vi: `Không đọc được tệp ${file.name} (${reason}).`, en: `Cannot read file ${file.name} (${reason}).` }, { file: file.name }),
       ],
     };
   }
-  if (isConsolidatedWorkbook(bytes)) {
-    return {
-      skipped: true,
-      findings: [
-        makeFinding(
-          'notice',
-          'file-skipped',
-          {
-            vi: `Bỏ qua ${file.name}: đây là sổ tổng hợp do cchc tạo ra, không phải báo cáo của đơn vị.`,
-            en: `Skipped ${file.name}: it is a consolidated workbook written by cchc, not a unit's report.`,
-          },
-          { file: file.name },
-        ),
-      ],
-    };
-  }
-  const grid = readGrid(bytes, { file: file.name });
-  if (!grid.ok) return { findings: grid.findings };
-  const open = readOpenReport(grid.value, context.plan, { file: file.name });
-  if (!open.result.ok) return { findings: [...grid.findings, ...open.result.findings] };
-  const validated = checkReport(open.result.value, { plan: context.plan, units: context.units, ...(period ? { period } : {}), file: file.name });
-  const findings = [...grid.findings, ...open.result.findings, ...validated.findings];
-  return { checked: { ...validated, findings }, findings };
+  return readReport(bytes, { plan: context.plan, units: context.units, file: file.name, ...(period ? { period } : {}) }).outcome;
 }
 
 /**
@@ -108,10 +90,14 @@ export async function consolidateFiles(host: Host, context: AddinContext, files:
   for (const [i, file] of files.entries()) {
     options.onFile?.(i + 1, files.length, file.name);
     const outcome = await readPickedFile(file, context, period);
-    if (outcome.skipped) skipped += 1;
-    else if (outcome.checked) {
+    if (outcome.status === 'skipped') skipped += 1;
+    else if (outcome.status === 'received') {
       consolidator.add(outcome.checked, file.name);
       read += 1;
+    } else if (outcome.status === 'empty') {
+      // An untouched form is not a received report: its findings are kept, the unit stays missing (as `cchc consolidate`).
+      consolidator.addFailure(file.name, outcome.findings);
+      failed += 1;
     } else {
       // No report could be read: a file named for a unit makes that unit `unreadable`, not `missing`.
       consolidator.addUnreadable(file.name, outcome.findings);

@@ -22,6 +22,7 @@ import {
   hatinh2021,
   hatinhCity2020,
   parseYesNo,
+  readTemplateByPosition,
   scoreUnit,
   type Cell,
   type Grid,
@@ -29,7 +30,6 @@ import {
   type IndicatorValue,
   type Sheet,
 } from '@cchc-kpi/core';
-import { readOpenReport } from '../report/read-open-report.ts';
 
 
 const plan = hatinh2021;
@@ -183,16 +183,17 @@ export function unitScore(unitCode: any, periodCode: any, figures: any[][], acti
     sheets.push(table);
   }
   const grid: Grid = { sheets, definedNames: [], date1904: false };
-  const open = readOpenReport(grid, plan);
-  if (!open.result.ok) throw cellError('notAvailable', open.result.findings[0]?.message.vi ?? 'Không đọc được báo cáo.');
-  const checked = checkReport(open.result.value, { plan, units });
+  // The grid is laid out as the template: read by its positions, as the pipeline reads a template without names.
+  const read = readTemplateByPosition(grid, plan);
+  if (!read?.ok) throw cellError('notAvailable', read?.findings[0]?.message.vi ?? 'Không đọc được báo cáo.');
+  const checked = checkReport(read.value, { plan, units });
   if (!checked.unit) throw cellError('notAvailable', `Mã đơn vị "${String(unitCode)}" không có trong danh sách.`);
   if (!checked.period) throw cellError('notAvailable', `Kỳ báo cáo "${String(periodCode)}" không hợp lệ.`);
   const submitted = checked.report.submittedOn;
   const onTime = submitted ? submitted <= checked.period.deadline : null;
   const profile = plan.profiles.find((p) => p.id === plan.primaryProfile) ?? plan.profiles[0];
   if (!profile) throw cellError('notAvailable', 'Kế hoạch không có thang điểm.');
-  return scoreUnit(checked, profile, plan, { onTime }).score;
+  return scoreUnit(checked, profile, plan, { onTime, date: submitted }).score;
 }
 
 /**

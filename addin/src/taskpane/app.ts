@@ -361,8 +361,8 @@ export class Pane {
           'p',
           {},
           L === 'vi'
-            ? `Kỳ ${c.period.code}: đọc ${o.read} báo cáo, bỏ qua ${o.skipped}, lỗi ${o.failed}. Đã gửi ${c.totals.received}/${c.totals.expected} đơn vị, đúng hạn ${c.totals.onTime}. Kết quả kiểm tra: ${findingCountsText(c.findings)} (xem trang "${CONSOLIDATED_SHEETS.findings}").`
-            : `Period ${c.period.code}: ${o.read} reports read, ${o.skipped} skipped, ${o.failed} unreadable. ${c.totals.received}/${c.totals.expected} units submitted, ${c.totals.onTime} on time. Check: ${findingCountsTextEn(c.findings)} (see sheet "${CONSOLIDATED_SHEETS.findings}").`,
+            ? `Kỳ ${c.period.code}: đọc ${o.read} báo cáo, bỏ qua ${o.skipped}, lỗi hoặc để trống ${o.failed}. Đã gửi ${c.totals.received}/${c.totals.expected} đơn vị, đúng hạn ${c.totals.onTime}. Kết quả kiểm tra: ${findingCountsText(c.findings)} (xem trang "${CONSOLIDATED_SHEETS.findings}").`
+            : `Period ${c.period.code}: ${o.read} reports read, ${o.skipped} skipped, ${o.failed} unreadable or blank. ${c.totals.received}/${c.totals.expected} units submitted, ${c.totals.onTime} on time. Check: ${findingCountsTextEn(c.findings)} (see sheet "${CONSOLIDATED_SHEETS.findings}").`,
         ),
       );
       return;

@@ -137,12 +137,32 @@ export function buildProgram(setExitCode: (code: number) => void = (code) => voi
       set(await runConsolidate(inputs, { ...options, lang: options.lang as Lang }, io));
     });
 
+  program
+    .command('report')
+    .description('Lập báo cáo Word của đơn vị từ biểu mẫu đã điền, để trình ký / write a unit’s own Word report from its filled form, for signature')
+    .argument('<file>', 'biểu mẫu báo cáo đã điền / the filled report form')
+    .requiredOption('--docx <file.docx>', 'tệp Word cần ghi / the Word document to write')
+    .option('--report-date <yyyy-mm-dd>', 'ngày ghi trên báo cáo (mặc định: ngày báo cáo trên biểu mẫu) / date on the report (default: the form’s)')
+    .option('--report-number <number>', 'số văn bản (Số: …/BC-UBND) / document number')
+    .option('--unit <code>', 'với tệp không theo biểu mẫu: mã đơn vị của tệp / for files not in our template: their unit code')
+    .option('--period <period>', 'với tệp không theo biểu mẫu: kỳ báo cáo của tệp / for files not in our template: their period')
+    .option('--force', 'ghi đè tệp đã có / overwrite an existing file')
+    .addOption(mappingsOption())
+    .addOption(convertOption())
+    .addOption(plan)
+    .addOption(units)
+    .addOption(lang)
+    .action(async (file: string, options) => {
+      const { runReport } = await import('./commands/report.ts');
+      set(await runReport(file, { ...options, lang: options.lang as Lang }, io));
+    });
+
   program.hook('preSubcommand', (_program, command) => addLoadedOptions(command));
   return program;
 }
 
 /** Commands that read reports, and so take the reader's safety limits. */
-const READING_COMMANDS = new Set(['check', 'score', 'consolidate', 'inspect']);
+const READING_COMMANDS = new Set(['check', 'score', 'consolidate', 'inspect', 'report']);
 /** Commands whose options {@link addLoadedOptions} already completed. */
 const completed = new WeakSet<Command>();
 

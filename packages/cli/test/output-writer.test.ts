@@ -41,22 +41,22 @@ const failingFor = (failing: string, error: unknown) => async (path: string, dat
 describe('an output that cannot be written part-way (issue p1 E)', () => {
   it('names it, why, the outputs in place and those not, and says a rerun needs --force', async () => {
     const out = join(dir, 'part-way');
-    const paths = { out: join(out, 'ok', 'a.xlsx'), json: join(out, 'ok', 'a.json'), html: join(out, 'ro', 'b.html'), feedback: join(out, 'phan-hoi') };
+    const paths = { out: join(out, 'ok', 'a.xlsx'), json: join(out, 'ok', 'a.json'), html: join(out, 'ro', 'b.html'), docx: join(out, 'ok', 'b.docx'), feedback: join(out, 'phan-hoi') };
     const lines: string[] = [];
     const writer = createOutputWriter(plannedOutputs(paths, consolidation), { quiet: true, isTty: false, lang: 'vi', err: (l) => lines.push(l), writeFile: failingFor(paths.html, denied()) });
     const error = await writeOutputs(consolidation, plan, paths, process.stdout, { writer, alsoWrite: (w) => writeReportOutputs(consolidation, plan, paths, w) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutputsIncomplete);
     const incomplete = error as OutputsIncomplete;
     expect(incomplete.written.map((o) => o.kind)).toEqual(['workbook', 'json']);
-    expect(incomplete.notWritten.map((o) => o.kind)).toEqual(['html', ...consolidation.units.map(() => 'feedback')]);
+    expect(incomplete.notWritten.map((o) => o.kind)).toEqual(['html', 'docx', ...consolidation.units.map(() => 'feedback')]);
     expect(incompleteText(incomplete, 'vi')).toBe(
       `Không ghi được ${paths.html}: không có quyền truy cập. Hãy chọn thư mục khác hoặc xin quyền ghi vào thư mục này. ` +
-        `Đã ghi: ${paths.out}, ${paths.json}. Chưa ghi: ${paths.html}, 15 phiếu phản hồi trong ${paths.feedback}. ` +
+        `Đã ghi: ${paths.out}, ${paths.json}. Chưa ghi: ${paths.html}, ${paths.docx}, 17 phiếu phản hồi trong ${paths.feedback}. ` +
         'Sau khi sửa, chạy lại lệnh với --force để ghi đè các tệp đã ghi.',
     );
     expect(incompleteText(incomplete, 'en')).toBe(
       `Could not write ${paths.html}: permission denied. Choose another folder, or get the right to write in this one. ` +
-        `Written: ${paths.out}, ${paths.json}. Not written: ${paths.html}, 15 feedback workbooks in ${paths.feedback}. ` +
+        `Written: ${paths.out}, ${paths.json}. Not written: ${paths.html}, ${paths.docx}, 17 feedback workbooks in ${paths.feedback}. ` +
         'Once it is fixed, run the command again with --force to overwrite the files written.',
     );
     // In place and whole; nothing half-written; quiet said nothing.
@@ -76,20 +76,23 @@ describe('an output that cannot be written part-way (issue p1 E)', () => {
 describe('what is being written is shown (issue p1 K)', () => {
   it('one line per output, then a progress line for the feedback workbooks (not a terminal)', async () => {
     const out = join(dir, 'shown');
-    const paths = { out: join(out, 'a.xlsx'), csv: join(out, 'a.csv'), html: join(out, 'b.html'), feedback: join(out, 'phan-hoi') };
+    const paths = { out: join(out, 'a.xlsx'), csv: join(out, 'a.csv'), html: join(out, 'b.html'), docx: join(out, 'b.docx'), feedback: join(out, 'phan-hoi') };
     const lines: string[] = [];
     const writer = createOutputWriter(plannedOutputs(paths, consolidation), { quiet: false, isTty: false, lang: 'vi', err: (l) => lines.push(l) });
     await writeOutputs(consolidation, plan, paths, process.stdout, { writer, alsoWrite: (w) => writeReportOutputs(consolidation, plan, paths, w) });
-    expect(lines.slice(0, 4)).toEqual([
+    expect(lines.slice(0, 5)).toEqual([
       `Ghi sổ tổng hợp: ${paths.out}…`,
       `Ghi bảng CSV: ${paths.csv}…`,
       `Ghi danh sách lỗi, cảnh báo (CSV): ${join(out, 'a-phat-hien.csv')}…`,
       `Ghi báo cáo HTML: ${paths.html}…`,
+      `Ghi báo cáo Word: ${paths.docx}…`,
     ]);
-    const progress = lines.slice(4);
+    expect(existsSync(paths.docx)).toBe(true);
+    const progress = lines.slice(5);
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.every((l) => l.startsWith('Ghi phiếu phản hồi: '))).toBe(true);
-    expect(progress.at(-1)).toMatch(/^Ghi phiếu phản hồi: 15\/15 \(100%\), .* — .*18112-2021-H1-phan-hoi\.xlsx$/);
+    // the registry's 17 units, the public administration centre last
+    expect(progress.at(-1)).toMatch(/^Ghi phiếu phản hồi: 17\/17 \(100%\), .* — .*TTHCC-2021-H1-phan-hoi\.xlsx$/);
   });
 
   it('in English with --lang en, and nothing with --quiet', async () => {

@@ -20,7 +20,7 @@ const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', impo
 const LIMIT_FLAGS = ['--max-file-size', '--max-entries', '--max-uncompressed', '--max-ratio', '--max-cells', '--max-config-size', '--max-json-depth'];
 /** Limits of the inputs only `consolidate` reads (--compare, --received). */
 const CONSOLIDATE_LIMIT_FLAGS = [...LIMIT_FLAGS, '--max-compare-size', '--max-received-size', '--max-received-rows'];
-const REPORT_FLAGS = ['--html', '--feedback', '--compare', '--sort', '--report-date', '--report-number'];
+const REPORT_FLAGS = ['--html', '--docx', '--feedback', '--compare', '--sort', '--report-date', '--report-number'];
 
 const flagsOf = (program: ReturnType<typeof buildProgram>, name: string): string[] =>
   program.commands.find((c) => c.name() === name)!.options.map((o) => o.long ?? '');
@@ -28,7 +28,7 @@ const flagsOf = (program: ReturnType<typeof buildProgram>, name: string): string
 describe('addLoadedOptions', () => {
   it('adds the limits to the reading commands and the report options to consolidate, after the others, once', async () => {
     const program = buildProgram();
-    const before = Object.fromEntries(['template', 'check', 'score', 'inspect', 'consolidate'].map((n) => [n, flagsOf(program, n)]));
+    const before = Object.fromEntries(['template', 'check', 'score', 'inspect', 'consolidate', 'report'].map((n) => [n, flagsOf(program, n)]));
     expect(before.consolidate).not.toContain('--max-file-size');
     expect(before.consolidate).not.toContain('--html');
     expect(before.consolidate!.at(-1)).toBe('--lang');
@@ -37,7 +37,7 @@ describe('addLoadedOptions', () => {
       await addLoadedOptions(command);
     }
     expect(flagsOf(program, 'template')).toEqual(before.template);
-    for (const name of ['check', 'score', 'inspect']) expect(flagsOf(program, name)).toEqual([...before[name]!, ...LIMIT_FLAGS]);
+    for (const name of ['check', 'score', 'inspect', 'report']) expect(flagsOf(program, name)).toEqual([...before[name]!, ...LIMIT_FLAGS]);
     expect(flagsOf(program, 'consolidate')).toEqual([...before.consolidate!, ...CONSOLIDATE_LIMIT_FLAGS, ...REPORT_FLAGS]);
     const sort = program.commands.find((c) => c.name() === 'consolidate')!.options.find((o) => o.long === '--sort')!;
     expect(sort.argChoices).toEqual(['official', 'name']);

@@ -52,7 +52,7 @@ function manualPool(workers: number): ReadPool & { pending: Map<string, (outcome
   return pool;
 }
 
-const checkedOutcome = (path: string): FileOutcome => ({ file: path, path, checked: {} as CheckedReport, findings: [] });
+const checkedOutcome = (path: string): FileOutcome => ({ file: path, path, status: 'received', checked: {} as CheckedReport, findings: [] });
 const quiet = { tick: () => undefined, stop: () => undefined };
 const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
 

@@ -217,7 +217,19 @@ describe('checkReport: one row per indicator rule', () => {
     ],
     ['count 1e20', 'CT5a', '18070', { value: 1e20 }, [['error', 'figure-too-large', 'F17']], { status: 'invalid', ratio: null, completion: null, counted: false }],
     ['count as yes/no', 'CT5a', '18070', { value: true }, [['error', 'value-wrong-type', 'F17']], { status: 'invalid', ratio: null, completion: null, counted: false }],
-    ['yes with evidence', 'CT5b', '18070', { value: true, evidence: 'Số 12/BC-UBND' }, [], { status: 'met', ratio: null, completion: 1, counted: true }],
+    ['yes with evidence', 'CT5b', '18070', { value: true, evidence: 'Số 12/BC-UBND ngày 10/6/2021' }, [], { status: 'met', ratio: null, completion: 1, counted: true }],
+    // a document number without its date is not evidence (text/evidence.ts): a warning, not met
+    [
+      'yes with a document number but no date',
+      'CT5b',
+      '18070',
+      { value: true, evidence: 'Số 12/BC-UBND' },
+      [['warning', 'evidence-unrecognised', 'J18']],
+      { status: 'notMet', ratio: null, completion: 0, counted: true },
+    ],
+    ['yes with a link', 'CT5b', '18070', { value: true, evidence: 'https://hatinhcity.gov.vn/doanh-nghiep' }, [], { status: 'met', ratio: null, completion: 1, counted: true }],
+    // evidence that is not evidence is named for any indicator, required or not
+    ['ratio with "x" as evidence', 'CT3a', '18070', { numerator: 5, denominator: 5, evidence: 'x' }, [['warning', 'evidence-unrecognised', 'J13']], { status: 'met', ratio: 1, completion: 1, counted: true }],
     [
       'yes without evidence',
       'CT5b',

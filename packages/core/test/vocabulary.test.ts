@@ -4,8 +4,16 @@ import {
   bodyInSentence,
   cutoffText,
   decree30Date,
+  figureText,
   findingCountsText,
   formatDate,
+  isPeoplesCommittee,
+  issuingBodyLines,
+  numberLine,
+  ratioText,
+  signatureLines,
+  symbolMatchesIssuer,
+  targetText,
   periodName,
   placeAndDate,
   returnOffice,
@@ -100,5 +108,65 @@ describe('bodies in a sentence', () => {
 
   it('sends feedback back to the issuing body of the plan’s report block', () => {
     expect(returnOffice({ issuingBody: 'VĂN PHÒNG HĐND VÀ UBND' })).toBe('Văn phòng HĐND và UBND');
+  });
+});
+
+describe('figures in the Vietnamese number style', () => {
+  it.each([
+    [12345, '12.345'],
+    [1234.5, '1.234,5'],
+    [0, '0'],
+    [7, '7'],
+    [1234567, '1.234.567'],
+  ])('figureText(%d) is %s', (value, text) => expect(figureText(value)).toBe(text));
+
+  it.each([
+    [0.983, '98,3%'],
+    [1, '100%'],
+    [2 / 3, '66,67%'],
+    [200 / 205, '97,56%'],
+    [1.25, '125%'],
+  ])('ratioText(%d) is %s', (fraction, text) => expect(ratioText(fraction)).toBe(text));
+
+  it("prints a target through one function: the plan's text with its basis label, NFC", () => {
+    const target = { rule: 'increase', basis: { kind: 'convention', why: 'x' } } as const;
+    expect(targetText({ targetText: { vi: 'Tăng so với cùng kỳ'.normalize('NFD'), en: 'Increase' }, target }).vi).toBe(
+      'Tăng so với cùng kỳ (quy ước; kế hoạch không nêu số cụ thể)',
+    );
+  });
+});
+
+describe('the heading and signature of a Decree 30/2020/NĐ-CP document', () => {
+  it.each([
+    ['7', 'Số: 07/BC-UBND'],
+    ['07', 'Số: 07/BC-UBND'],
+    ['12', 'Số: 12/BC-UBND'],
+    ['', 'Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-UBND'],
+  ])('numberLine(%o) is %o', (number, line) => expect(numberLine(number, 'BC-UBND')).toBe(line));
+
+  it("prints a People's Committee's name on two lines, others as typed", () => {
+    expect(issuingBodyLines({ issuingBody: 'Ủy ban nhân dân thành phố Hà Tĩnh' })).toEqual(['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ HÀ TĨNH']);
+    expect(issuingBodyLines({ issuingBody: 'ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ' })).toEqual(['ỦY BAN NHÂN DÂN', 'PHƯỜNG TRẦN PHÚ']);
+    expect(issuingBodyLines({ issuingBody: 'VĂN PHÒNG HĐND VÀ UBND' })).toEqual(['VĂN PHÒNG HĐND VÀ UBND']);
+    expect(issuingBodyLines({ issuingBody: 'SỞ NỘI VỤ\nTỈNH HÀ TĨNH' })).toEqual(['SỞ NỘI VỤ', 'TỈNH HÀ TĨNH']);
+  });
+
+  it('signs on behalf of the committee, for its chair, with the title', () => {
+    expect(signatureLines({ signer: { onBehalf: 'TM. Ủy ban nhân dân', authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: '' } })).toEqual([
+      'TM. ỦY BAN NHÂN DÂN',
+      'KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH',
+    ]);
+    expect(signatureLines({ signer: { onBehalf: '', authority: '', title: 'Thủ trưởng cơ quan', name: '' } })).toEqual(['THỦ TRƯỞNG CƠ QUAN']);
+  });
+
+  it('matches the symbol to its issuer: -UBND is the People\'s Committee\'s only', () => {
+    expect(isPeoplesCommittee('ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ TĨNH')).toBe(true);
+    expect(isPeoplesCommittee('UBND phường Trần Phú')).toBe(true);
+    expect(isPeoplesCommittee('VĂN PHÒNG HĐND VÀ UBND')).toBe(false);
+    expect(symbolMatchesIssuer('BC-UBND', 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ TĨNH')).toBe(true);
+    expect(symbolMatchesIssuer('BC-UBND', 'VĂN PHÒNG HĐND VÀ UBND')).toBe(false);
+    expect(symbolMatchesIssuer('BC-VP', 'VĂN PHÒNG HĐND VÀ UBND')).toBe(true);
+    expect(symbolMatchesIssuer('BC-VP', 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ TĨNH')).toBe(false);
   });
 });

@@ -1,40 +1,89 @@
 import {
   ACTIVITIES_NAME,
+  CONSOLIDATED_MARKER_NAME,
   HEADER_NAMES,
+  hasTemplateNames,
+  hatinhCity2020,
   indicatorCellName,
   parseSheetRef,
-  readTemplateReport,
+  processGrid,
   type IndicatorField,
   type Plan,
+  type ProcessGridOptions,
+  type ReportOutcome,
   type Result,
+  type Unit,
   type UnitReport,
 } from '@cchc-kpi/core';
 import type { ReadLimits } from './limits.ts';
 import { readGrid, type WorkbookDefinedName } from './read/grid.ts';
 
-export interface ReadReportOptions {
+/** Options of {@link readReport}: the pipeline's (`ProcessGridOptions` of `@cchc-kpi/core`), the reader's limits, and the registry. */
+export interface ReadReportOptions extends Omit<ProcessGridOptions, 'units'> {
   plan: Plan;
-  /** File name used in findings (never derived from cell text). */
+  /** File name used in findings (never derived from cell text); also a source of a layout's unit and period, and checked against the unit inside (`file-name-unit-mismatch`). */
   file?: string;
   limits?: Partial<ReadLimits>;
+  /** Registry units (default: the built-in fifteen of Hà Tĩnh city, `hatinhCity2020.units`). */
+  units?: readonly Unit[];
 }
 
 /**
- * Reads a unit's report workbook (our template, .xlsx bytes) into a `UnitReport`: the OOXML
- * reader builds the neutral grid under the size limits — only the sheets the template's defined
- * names point to (see {@link templateSheets}) — then core reads the template's defined names. Never throws on bad input: a broken, hostile or foreign file gives
- * `ok: false` with findings naming the file.
+ * What {@link readReport} returns: a `Result<UnitReport>` — `ok: true` only for a received report
+ * — and the pipeline's whole `outcome` (status `received`, `empty`, `unreadable` or `skipped`,
+ * the checked report, how it was read). `findings` are the outcome's: reading, validation and the
+ * file-name check.
  */
-export function readReport(bytes: Uint8Array, options: ReadReportOptions): Result<UnitReport> {
-  const grid = readGrid(bytes, {
-    ...(options.file ? { file: options.file } : {}),
-    ...(options.limits ? { limits: options.limits } : {}),
-    sheets: templateSheets(options.plan),
-  });
-  if (!grid.ok) return grid;
-  const report = readTemplateReport(grid.value, options.plan, options.file ? { file: options.file } : {});
-  const findings = [...grid.findings, ...report.findings];
-  return report.ok ? { ok: true, value: report.value, findings } : { ok: false, findings };
+export type ReadReportResult = Result<UnitReport> & { outcome: ReportOutcome };
+
+/**
+ * Reads and checks a unit's report workbook (.xlsx/.xlsm bytes) — the one pipeline every way in
+ * uses (the `cchc` command, the Excel add-in, library users):
+ * 1. the OOXML reader builds the neutral grid under the size limits, from the sheets our
+ *    template's defined names use (`templateSheets`: instructions and list sheets are neither
+ *    inflated nor parsed); our own consolidated or feedback workbook (`cchc_consolidated`) has no
+ *    sheet read at all; when sheets were left out and the grid is not our template after all, the
+ *    whole workbook is read;
+ * 2. core's `processGrid`: our own output → skipped; readers in order (defined names → cell
+ *    positions → layout reader for units' own tables → the unit's saved mapping from `mappings`);
+ *    validation against the plan, `units` and `period`; the file-name check; an untouched form is
+ *    not a received report.
+ * `ok: true` (value: the report) only when the outcome is `received`. Never throws on bad input:
+ * a broken, hostile or foreign file gives `ok: false` with findings naming the file.
+ * @throws RangeError only for invalid `options.limits` (a programmer error).
+ */
+export function readReport(bytes: Uint8Array, options: ReadReportOptions): ReadReportResult {
+  const file = options.file === undefined ? {} : { file: options.file };
+  const limits = options.limits ? { limits: options.limits } : {};
+  const select = templateSelection(options.plan);
+  let skipped = false;
+  const sheets = (name: string, index: number, names: readonly WorkbookDefinedName[]): boolean => {
+    if (names.some((n) => n.name === CONSOLIDATED_MARKER_NAME)) return false;
+    const keep = select(name, index, names);
+    if (!keep) skipped = true;
+    return keep;
+  };
+  let grid = readGrid(bytes, { ...file, ...limits, sheets });
+  if (skipped && (!grid.ok || !hasTemplateNames(grid.value))) grid = readGrid(bytes, { ...file, ...limits });
+  const before = options.before ?? [];
+  const outcome: ReportOutcome = grid.ok
+    ? processGrid(grid.value, { ...options, units: options.units ?? hatinhCity2020.units, before: [...before, ...grid.findings] })
+    : { status: 'unreadable', findings: [...before, ...grid.findings] };
+  return outcome.status === 'received'
+    ? { ok: true, value: outcome.checked.report, findings: outcome.findings, outcome }
+    : { ok: false, findings: outcome.findings, outcome };
+}
+
+/** The template's sheet selection per plan: made once, it remembers the last workbook's names, which reports of one template share. */
+const selections = new WeakMap<Plan, ReturnType<typeof templateSheets>>();
+
+function templateSelection(plan: Plan): ReturnType<typeof templateSheets> {
+  let select = selections.get(plan);
+  if (select === undefined) {
+    select = templateSheets(plan);
+    selections.set(plan, select);
+  }
+  return select;
 }
 
 const FIELDS: readonly IndicatorField[] = ['numerator', 'denominator', 'value', 'percent', 'note', 'evidence'];

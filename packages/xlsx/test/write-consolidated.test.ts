@@ -119,6 +119,20 @@ describe('writeConsolidated', async () => {
     expect(cell(S.activities, 'F8')).toMatchObject({ formula: 'SUM(F5:F7)', value: 7 });
   });
 
+  it('gives the activity totals by form and sub-form, theme and unit under the matrix', () => {
+    const row = (r: number) => ['A', 'B', 'C', 'D', 'E'].map((c) => cell(S.activities, `${c}${r}`)?.value ?? null);
+    expect(row(10)[0]).toBe('SỐ HOẠT ĐỘNG, SỐ LƯỢNG VÀ SỐ NGƯỜI THAM DỰ THEO HÌNH THỨC');
+    expect(row(11)).toEqual(['Mã', 'Hình thức', 'Số hoạt động', 'Số lượng', 'Số người tham dự']);
+    expect(row(12)).toEqual(['HT1', 'Thông qua ấn phẩm, truyền thanh, cổng thông tin', 3, 14, 0]);
+    expect(row(13)).toEqual(['HT1.3', '   Cổng/Trang thông tin điện tử', 2, 12, 0]);
+    expect(row(19)[0]).toBe('SỐ HOẠT ĐỘNG, SỐ LƯỢNG VÀ SỐ NGƯỜI THAM DỰ THEO NỘI DUNG');
+    expect(row(25)).toEqual(['ND3.6', '   Hiện đại hóa hành chính, Chính quyền điện tử', 2, 501, 0]);
+    expect(row(29)[0]).toBe('SỐ HOẠT ĐỘNG, SỐ LƯỢNG VÀ SỐ NGƯỜI THAM DỰ THEO ĐƠN VỊ');
+    expect(row(31)).toEqual(['18070', 'Phường Trần Phú', 5, 510, 1190]);
+    expect(row(33)).toEqual(['18103', 'Xã Đồng Môn', 0, 0, 0]);
+    expect(row(34)).toEqual(['Tổng cộng', null, 7, 523, 1250]);
+  });
+
   it('lists every finding with its severity in Vietnamese', () => {
     const rows = [5, 6, 7].map((r) => ['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'].map((c) => cell(S.findings, `${c}${r}`)?.value ?? null));
     expect(rows[0]).toEqual([

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compareConsolidations, hatinh2021, parsePreviousConsolidation, type Comparison } from '@cchc-kpi/core';
 import { CONSOLIDATED_EXTRA_SHEETS, CONSOLIDATED_SHEETS, writeConsolidated } from '../src/write/consolidated.ts';
 import { numberLine, placeAndDate, reportHeading } from '../src/write/index.ts';
-import { COLOR } from '@cchc-kpi/core';
+import { COLOR, COVER_OVERVIEW_NOTE } from '@cchc-kpi/core';
 import { consolidation, plan } from './write-fixtures.ts';
 import { fillColor, openXlsx, wellFormed } from './write-ooxml.ts';
 
@@ -57,10 +57,21 @@ describe('the Decree 30/2020/NĐ-CP lines', () => {
   it('leaves room for the number by hand, or prints the number given', () => {
     expect(numberLine('', 'BC-UBND')).toBe('Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-UBND');
     expect(numberLine('12', 'BC-UBND')).toBe('Số: 12/BC-UBND');
+    expect(numberLine('7', 'BC-UBND')).toBe('Số: 07/BC-UBND');
+    expect(numberLine(' 07 ', 'BC-UBND')).toBe('Số: 07/BC-UBND');
+    expect(numberLine('123', 'BC-UBND')).toBe('Số: 123/BC-UBND');
   });
 
   it('takes the heading from the plan data (hatinh-2021) and lets options override it', () => {
-    expect(reportHeading(hatinh2021)).toMatchObject({ parentBody: 'UBND THÀNH PHỐ HÀ TĨNH', issuingBody: 'VĂN PHÒNG HĐND VÀ UBND', place: 'Hà Tĩnh', symbol: 'BC-UBND' });
+    // the People's Committee issues its report (BC-UBND), signed TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH
+    expect(reportHeading(hatinh2021)).toMatchObject({
+      parentBody: '',
+      issuingBody: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ TĨNH',
+      place: 'Hà Tĩnh',
+      symbol: 'BC-UBND',
+      signer: { onBehalf: 'TM. ỦY BAN NHÂN DÂN', authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: '' },
+    });
+    expect(reportHeading(hatinh2021).recipients.at(-1)).toBe('Lưu: VT, NV.');
     expect(reportHeading(hatinh2021, { symbol: 'BC-VP' }).symbol).toBe('BC-VP');
     // a plan without a report block: the issuer in capitals
     expect(reportHeading(plan)).toMatchObject({ parentBody: '', issuingBody: 'UBND THÀNH PHỐ HÀ TĨNH', place: '' });
@@ -84,12 +95,22 @@ describe('the cover sheet', async () => {
     expect(cover('K2')?.value).toBe('Độc lập - Tự do - Hạnh phúc');
     expect(cover('A5')?.value).toBe('Số: 12/BC-UBND');
     expect(cover('K5')?.value).toBe('Hà Tĩnh, ngày 05 tháng 02 năm 2021');
-    expect(cover('A7')?.value).toBe('BÁO CÁO');
+    // an overview, which says so: the document signed is the Word report
+    expect(cover('A7')?.value).toBe('BÁO CÁO TÓM TẮT');
+    expect(cover('A11')?.value).toBe(COVER_OVERVIEW_NOTE);
     expect(cover('A8')?.value).toBe('Kết quả thực hiện Kế hoạch tuyên truyền cải cách hành chính thành phố Hà Tĩnh năm 2021');
     expect(cover('A9')?.value).toBe('Kỳ báo cáo: 6 tháng đầu năm 2021');
     // the short rules: under the issuing body (D3:G3), under the motto (N3:U3), under the title (J10:O10)
     const xml = book.sheet(C.cover).xml;
     for (const range of ['D3:G3', 'N3:U3', 'J10:O10']) expect(xml).toContain(`<mergeCell ref="${range}"/>`);
+  });
+
+  it("heads the built-in plan's report as the People's Committee: two bold lines, no governing body, signed TM./KT.", async () => {
+    const own = openXlsx(await writeConsolidated(result, plan, { reportDate: '2021-02-05', heading: reportHeading(hatinh2021) }));
+    const at = (ref: string) => own.cell(C.cover, ref);
+    expect([at('A1')?.value, at('A2')?.value, at('A5')?.value]).toEqual(['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ HÀ TĨNH', 'Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-UBND']);
+    expect(['M49', 'M50', 'M51'].map((ref) => at(ref)?.value)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+    expect(at('A49')?.value).toBe('Nơi nhận:');
   });
 
   it('summarises submission with live references to the totals sheet', () => {
@@ -102,7 +123,8 @@ describe('the cover sheet', async () => {
       ['Tỷ lệ gửi đúng hạn', "'Tổng hợp'!F21", 1 / 3],
     ]);
     expect(cover('A21')?.value).toBe('- Chưa gửi báo cáo: Xã Đồng Môn.');
-    expect(cover('A22')?.value).toBe('- Gửi sau hạn (hạn gửi báo cáo 20/06/2021): Phường Nam Hà.');
+    // the deadline is a convention of the plan data: said so
+    expect(cover('A22')?.value).toBe('- Gửi sau hạn (hạn gửi báo cáo 20/06/2021 – quy ước, kế hoạch không quy định): Phường Nam Hà.');
   });
 
   it('gives each indicator the city result against its target, with a verdict formula', () => {
@@ -120,16 +142,22 @@ describe('the cover sheet', async () => {
   });
 
   it('lists the leading units from the ranking sheet and the findings', () => {
-    expect([41, 42].map((r) => ['A', 'D', 'N', 'R'].map((c) => [cover(`${c}${r}`)?.formula, cover(`${c}${r}`)?.value]))).toEqual([
+    // the bands' line, then a line on the scoring's basis, then the leading units (one row lower than before the basis line)
+    expect([42, 43].map((r) => ['A', 'D', 'N', 'R'].map((c) => [cover(`${c}${r}`)?.formula, cover(`${c}${r}`)?.value]))).toEqual([
       [["'Xếp hạng'!D5", 1], ["'Xếp hạng'!B5", 'Phường Nam Hà'], ["'Xếp hạng'!C5", 91.25], ["'Xếp hạng'!E5", 'Xuất sắc']],
       [["'Xếp hạng'!D6", 2], ["'Xếp hạng'!B6", 'Phường Trần Phú'], ["'Xếp hạng'!C6", 87.5], ["'Xếp hạng'!E6", 'Tốt']],
     ]);
-    expect(cover('A38')?.value).toBe('- Xếp loại (số đơn vị): Xuất sắc: 1; Tốt: 1; Khá: 0; Chưa đạt: 0; chưa chấm điểm (chưa gửi báo cáo): 1.');
-    expect(cover('A45')?.value).toBe(
+    expect(cover('A38')?.value).toBe(
+      '- Xếp loại (số đơn vị): Xuất sắc: 1; Tốt: 1; Khá: 0; Chưa đạt: 0; chưa chấm điểm (chưa gửi báo cáo): 1. Ngưỡng xếp loại: Xuất sắc từ 90, Tốt từ 80, Khá từ 70, Chưa đạt từ 0 (quy ước; kế hoạch không quy định).',
+    );
+    expect(cover('A39')?.value).toBe(
+      'Thang điểm chung (100 điểm) – quy ước, kế hoạch không quy định cách chấm điểm: Chỉ tiêu (70 điểm), Nội dung (10 điểm), Hình thức (10 điểm), Đúng hạn (10 điểm), trọng số các chỉ tiêu, ngưỡng xếp loại.',
+    );
+    expect(cover('A46')?.value).toBe(
       '- Kiểm tra các báo cáo phát hiện 1 lỗi, 1 cảnh báo, 1 lưu ý; đơn vị có lỗi: Phường Nam Hà (1 lỗi). Số liệu có lỗi không được tính vào tổng hợp; chi tiết từng ô tại trang Kết quả kiểm tra.',
     );
-    expect(cover('A48')?.value).toBe('Nơi nhận:');
-    expect(cover('M48')?.value).toBe('THỦ TRƯỞNG CƠ QUAN');
+    expect(cover('A49')?.value).toBe('Nơi nhận:');
+    expect(cover('M49')?.value).toBe('THỦ TRƯỞNG CƠ QUAN');
   });
 
   it('prints the cover A4 portrait and every table A4 landscape at a readable scale, header rows repeated', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
-import { ACTIVITIES_NAME, HEADER_NAMES, LIST_NAMES, TEMPLATE_VERSION, YES_NO, indicatorCellName, listEntry, type Unit } from '@cchc-kpi/core';
+import { ACTIVITIES_NAME, HEADER_NAMES, LIST_NAMES, NARRATIVE_FIELDS, TEMPLATE_VERSION, YES_NO, indicatorCellName, listEntry, type Unit } from '@cchc-kpi/core';
 import { TEMPLATE_LAYOUT, TEMPLATE_SHEETS, templateFileName, writeTemplate } from '../src/write/template.ts';
 import { normalizeZip, zipTimestamp } from '../src/write/deterministic-zip.ts';
 import { plan, period, units } from './write-fixtures.ts';
@@ -65,7 +65,7 @@ describe('writeTemplate', async () => {
     const local = book.definedNames.filter((d) => d.localSheetId !== undefined);
     expect(local.every((d) => d.name === '_xlnm.Print_Titles')).toBe(true);
     expect(book.definedNames.filter((d) => d.localSheetId === undefined)).toHaveLength(
-      5 + 3 + 1 + plan.indicators.reduce((n, i) => n + (i.measure === 'ratio' || i.measure === 'comparison' ? 5 : 3), 0),
+      5 + 3 + 1 + NARRATIVE_FIELDS.length + plan.indicators.reduce((n, i) => n + (i.measure === 'ratio' || i.measure === 'comparison' ? 5 : 3), 0),
     );
   });
 

@@ -7,7 +7,7 @@ import { outputFiles, plannedOutputs, writeOutputs } from '../consolidate/write-
 import type { ReportFlags } from '../consolidate/report-options.ts';
 import { checkReportFlags, readComparison, reportExtras, reportOutputFiles, reportSummary, writeReportOutputs } from '../consolidate/report-outputs.ts';
 import { periodOutsidePlan } from '../io/plan-year.ts';
-import { loadContext } from '../context.ts';
+import { loadContext, unitsForPeriod } from '../context.ts';
 import { readReceivedRegister } from '../io/received.ts';
 import { parseCsvSeparator } from '../io/csv.ts';
 import { isOwnOutput } from '../io/own-output.ts';
@@ -50,12 +50,11 @@ export interface ConsolidateOptions extends LimitFlags, ReportFlags {
  */
 export async function runConsolidate(paths: string[], options: ConsolidateOptions, io: Io): Promise<number> {
   const { lang } = options;
-  const loaded = await loadContext(options);
+  const loaded = await loadContext({ ...options, deferUnits: true });
   if (!loaded.ok) return io.failed(loaded.findings, lang);
   const limited = withLimits(loaded.value, options);
   if (!limited.ok) return io.failed(limited.findings, lang);
-  const context = { ...loaded, value: limited.value };
-  const { plan, units } = context.value;
+  const { plan } = limited.value;
   const period = parsePeriod(options.period, { deadlineDaysAfterCutoff: plan.deadline.daysAfterCutoff });
   if (!period.ok) return io.failed(period.findings, lang);
   const outside = periodOutsidePlan(period.value, plan, lang);
@@ -63,6 +62,11 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
     io.err(outside);
     return EXIT.cannotRun;
   }
+  // The registry of the period: the built-in one (with --units added) within its dates, else --units alone.
+  const registry = unitsForPeriod(limited.value, period.value);
+  if (!registry.ok) return io.failed(registry.findings, lang);
+  const units = registry.value;
+  const context = { ...loaded, value: { ...limited.value, units }, findings: [...loaded.findings, ...registry.findings] };
 
   // Everything about the outputs is checked before anything is read (issue p1 E, H).
   if (extname(options.out).toLowerCase() !== '.xlsx') {
@@ -77,7 +81,7 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
     );
     return EXIT.cannotRun;
   }
-  // --html, --feedback, --report-date, --report-number (consolidate/report-outputs.ts)
+  // --html, --docx, --feedback, --report-date, --report-number (consolidate/report-outputs.ts)
   const flags = checkReportFlags(options, plan, period.value, units);
   if (!flags.ok) return io.failed(flags.findings, lang);
   for (const note of flags.value.notes) io.err(formatFinding(note, lang));
@@ -102,7 +106,7 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
       return EXIT.cannotRun;
     }
   }
-  // --html and --feedback files: not over another output or an input.
+  // --html, --docx and --feedback files: not over another output or an input.
   const reportFiles = reportOutputFiles(options, units, period.value.code);
   for (const output of reportFiles) {
     if (outputs.some((o) => resolve(o) === resolve(output)) || inputs.has(resolve(output))) {

@@ -5,7 +5,6 @@
  */
 import { basename } from 'node:path';
 import {
-  checkReport,
   formatNumber,
   formatPercent,
   hasErrors,
@@ -20,17 +19,19 @@ import {
   type LayoutUnderstanding,
   type Message,
   type Period,
+  type ReportReading,
   type RowFigures,
 } from '@cchc-kpi/core';
+import { readReport } from '@cchc-kpi/xlsx';
 import { loadContext } from '../context.ts';
 import { prepareWorkbookBytes } from '../io/convert.ts';
 import { scanInputs } from '../io/inputs.ts';
 import { formatFinding, pick, printable, type Lang } from '../io/lang.ts';
 import { withLimits, type LimitFlags } from '../io/limits.ts';
 import { readInputFile } from '../io/read-file.ts';
-import { readAnyReport, type AnyReading } from '../mapping/read-any.ts';
 import { saveMapping } from '../mapping/store.ts';
 import { describeSystemError } from '../io/system-error.ts';
+import { readOptions } from '../pipeline.ts';
 import { EXIT, type Io } from './io.ts';
 
 /** Options of `cchc inspect`. */
@@ -202,27 +203,28 @@ export async function runInspect(path: string, options: InspectOptions, io: Io):
   const file = basename(target);
 
   const findings: Finding[] = [];
-  let reading: AnyReading | null = null;
+  let reading: ReportReading | null = null;
   let checked: CheckedReport | null = null;
   const input = await readInputFile(target, context.limits?.maxFileBytes);
   if ('finding' in input) findings.push(input.finding);
   else {
     const prepared = await prepareWorkbookBytes(input.bytes, file, context.read?.convert === true);
-    findings.push(...prepared.findings);
-    if (prepared.ok) {
-      const read = await readAnyReport(prepared.bytes, file, context);
-      findings.push(...read.findings);
-      if (read.ok) {
-        reading = read.value;
-        checked = checkReport(read.value.report, { plan: context.plan, units: context.units, ...(period ? { period } : {}), file });
-        findings.push(...checked.findings);
+    if (!prepared.ok) findings.push(...prepared.findings);
+    else {
+      // The one pipeline, as check and consolidate read; an untouched form is still shown.
+      const { outcome } = readReport(prepared.bytes, readOptions(context, file, period, prepared.findings));
+      findings.push(...outcome.findings);
+      if (outcome.status === 'received' || outcome.status === 'empty') {
+        reading = outcome.reading;
+        checked = outcome.checked;
       }
     }
   }
+  const template = reading !== null && reading.reader !== 'layout';
 
   let savedTo: string | null = null;
   if (options.saveMapping !== undefined && reading) {
-    if (reading.template || !reading.layout) {
+    if (template || !reading.layout) {
       findings.push(makeFinding('notice', 'mapping-not-needed', { vi: `${file} theo biểu mẫu của công cụ; không cần ánh xạ.`, en: `${file} is our template; no mapping is needed.` }, { file }));
     } else {
       const unit = reading.report.unitCode;
@@ -244,7 +246,7 @@ export async function runInspect(path: string, options: InspectOptions, io: Io):
   if (options.json) {
     io.json({
       file,
-      template: reading?.template ?? null,
+      template: reading === null ? null : template,
       unit: reading?.report.unitCode ?? null,
       period: reading?.report.periodCode ?? null,
       submittedOn: reading?.report.submittedOn ?? null,
@@ -255,8 +257,12 @@ export async function runInspect(path: string, options: InspectOptions, io: Io):
     });
   } else {
     io.out(`${vi ? 'Tệp' : 'File'}: ${printable(file)}`);
-    if (reading?.template) {
-      io.out(vi ? 'Tệp theo biểu mẫu của công cụ: đọc theo các tên vùng (không cần ánh xạ).' : 'The file is our template: read through its defined names (no mapping needed).');
+    if (reading && template) {
+      io.out(
+        reading.reader === 'names'
+          ? vi ? 'Tệp theo biểu mẫu của công cụ: đọc theo các tên vùng (không cần ánh xạ).' : 'The file is our template: read through its defined names (no mapping needed).'
+          : vi ? 'Tệp theo biểu mẫu của công cụ, không có tên vùng: đọc theo vị trí ô (không cần ánh xạ).' : 'The file is our template without its defined names: read by cell positions (no mapping needed).',
+      );
       io.out(`${vi ? 'Đơn vị' : 'Unit'}: ${reading.report.unitCode ?? '?'}; ${vi ? 'kỳ báo cáo' : 'period'}: ${reading.report.periodCode ?? '?'}`);
       if (checked) for (const line of describeIndicators(checked, lang)) io.out(line);
     } else if (reading?.layout) {

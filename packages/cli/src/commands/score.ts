@@ -34,7 +34,7 @@ export async function runScore(paths: string[], options: ScoreOptions, io: Io): 
   let errors = false;
   for (const file of scan.files) {
     const outcome = await processFile(file, context);
-    errors ||= hasErrors(outcome.findings) || (!outcome.checked && !outcome.ownOutput);
+    errors ||= hasErrors(outcome.findings) || (!outcome.checked && outcome.status !== 'skipped');
     const entry = scoreEntry(outcome, context.plan);
     entries.push(entry);
     if (!options.json) printScore(entry, outcome.findings, context.plan, options.lang, io);
@@ -51,7 +51,7 @@ function scoreEntry(outcome: FileOutcome, plan: Plan): ScoreEntryJson {
     const submitted = checked.report.submittedOn;
     entry.onTime = submitted ? submitted <= checked.period.deadline : null;
     const scores: Record<string, UnitScore> = {};
-    for (const profile of plan.profiles) scores[profile.id] = scoreUnit(checked, profile, plan, { onTime: entry.onTime });
+    for (const profile of plan.profiles) scores[profile.id] = scoreUnit(checked, profile, plan, { onTime: entry.onTime, date: submitted });
     entry.scores = scores;
     const primary = scores[plan.primaryProfile];
     entry.score = primary?.score ?? null;

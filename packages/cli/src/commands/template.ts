@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parsePeriod, type Unit } from '@cchc-kpi/core';
 import { templateFileName, writeTemplate } from '@cchc-kpi/xlsx/write';
 import { periodOutsidePlan } from '../io/plan-year.ts';
-import { loadContext } from '../context.ts';
+import { loadContext, unitsForPeriod } from '../context.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import type { Lang } from '../io/lang.ts';
 import { checkOutputs } from '../io/output-check.ts';
@@ -31,9 +31,9 @@ export interface TemplateOptions {
  */
 export async function runTemplate(options: TemplateOptions, io: Io): Promise<number> {
   const { lang } = options;
-  const context = await loadContext(options);
+  const context = await loadContext({ ...options, deferUnits: true });
   if (!context.ok) return io.failed(context.findings, lang);
-  const { plan, units } = context.value;
+  const { plan } = context.value;
   const period = parsePeriod(options.period, { deadlineDaysAfterCutoff: plan.deadline.daysAfterCutoff });
   if (!period.ok) return io.failed(period.findings, lang);
   const outside = periodOutsidePlan(period.value, plan, lang);
@@ -41,6 +41,10 @@ export async function runTemplate(options: TemplateOptions, io: Io): Promise<num
     io.err(outside);
     return EXIT.cannotRun;
   }
+  // Forms name their unit: only units of the registry valid for the period (--units outside the built-in dates).
+  const registry = unitsForPeriod(context.value, period.value);
+  if (!registry.ok) return io.failed(registry.findings, lang);
+  const units = registry.value;
   if (Boolean(options.all) === Boolean(options.unit?.length)) {
     io.err(lang === 'vi' ? 'Chọn một trong hai: --unit MÃ hoặc --all.' : 'Give either --unit CODE or --all.');
     return EXIT.cannotRun;

@@ -12,7 +12,7 @@ import { createProgress, type Progress } from '../progress.ts';
  */
 
 /** What an output is, for the lines that announce it. */
-export type OutputKind = 'workbook' | 'json' | 'csv' | 'csv-findings' | 'html' | 'feedback' | 'json-stdout';
+export type OutputKind = 'workbook' | 'json' | 'csv' | 'csv-findings' | 'html' | 'docx' | 'feedback' | 'json-stdout';
 
 /** One output file the command will write (or `-`, stdout, for `json-stdout`). */
 export interface PlannedOutput {
@@ -26,6 +26,7 @@ const KIND: Record<OutputKind, Message> = {
   csv: { vi: 'bảng CSV', en: 'the CSV table' },
   'csv-findings': { vi: 'danh sách lỗi, cảnh báo (CSV)', en: 'the findings CSV' },
   html: { vi: 'báo cáo HTML', en: 'the HTML report' },
+  docx: { vi: 'báo cáo Word', en: 'the Word report' },
   feedback: { vi: 'phiếu phản hồi', en: 'feedback workbooks' },
   'json-stdout': { vi: 'JSON ra đầu ra chuẩn (stdout)', en: 'the JSON to stdout' },
 };

@@ -27,7 +27,7 @@ function failedRead(path: string, error: unknown): FileOutcome {
   return {
     file,
     path,
-    unreadable: true,
+    status: 'unreadable',
     findings: [
       makeFinding('error', 'read-internal-error', {
         vi: `Lỗi nội bộ khi đọc tệp "${file}" (${detail}). Vui lòng báo cho bộ phận kỹ thuật, kèm theo tệp này.`,
@@ -68,7 +68,7 @@ export function readAll(files: readonly string[], options: ReadAllOptions): Prom
       if (settled) return;
       try {
         if (outcome.checked) consolidator.add(outcome.checked, outcome.file);
-        else if (outcome.unreadable) consolidator.addUnreadable(outcome.file, outcome.findings);
+        else if (outcome.status === 'unreadable') consolidator.addUnreadable(outcome.file, outcome.findings);
         else consolidator.addFailure(outcome.file, outcome.findings);
         progress.tick(outcome.file);
       } catch (error) {

@@ -57,6 +57,7 @@ export function unitSort(flags: ReportFlags): UnitSort {
 export function reportOutputFiles(flags: ReportFlags, units: readonly Unit[], periodCode: string): string[] {
   const files: string[] = [];
   if (flags.html) files.push(flags.html);
+  if (flags.docx) files.push(flags.docx);
   if (flags.feedback) for (const u of units) files.push(join(flags.feedback, feedbackFileName(u.code, periodCode)));
   return files;
 }
@@ -76,7 +77,8 @@ export interface CheckedReportFlags {
  * date or before the period's cut-off ends (`report-date-invalid`, `report-date-before-period`;
  * more than a year after the deadline: the warning `report-date-far-after` in `notes`);
  * `--report-number` not a positive whole number, optionally followed by the plan's own symbol
- * (`report-number-invalid`; report-flags.ts); `--html` not ending in .html/.htm (`html-path-invalid`).
+ * (`report-number-invalid`; report-flags.ts); `--html` not ending in .html/.htm (`html-path-invalid`);
+ * `--docx` not ending in .docx (`docx-path-invalid`).
  */
 export function checkReportFlags(flags: ReportFlags, plan: Plan, period: Period, units: readonly Unit[] = []): Result<CheckedReportFlags> {
   if (flags.feedback !== undefined && existsSync(flags.feedback) && !statSync(flags.feedback).isDirectory()) {
@@ -128,6 +130,12 @@ export function checkReportFlags(flags: ReportFlags, plan: Plan, period: Period,
     return {
       ok: false,
       findings: [makeFinding('error', 'html-path-invalid', { vi: `Tệp HTML phải có đuôi .html: ${flags.html}`, en: `The HTML report must end in .html: ${flags.html}` })],
+    };
+  }
+  if (flags.docx !== undefined && !/\.docx$/i.test(flags.docx)) {
+    return {
+      ok: false,
+      findings: [makeFinding('error', 'docx-path-invalid', { vi: `Tệp báo cáo Word phải có đuôi .docx: ${flags.docx}`, en: `The Word report must end in .docx: ${flags.docx}` })],
     };
   }
   return { ok: true, value: { notes, ...(reportNumber !== undefined ? { reportNumber } : {}) }, findings: [] };
@@ -183,18 +191,20 @@ export function workbookOptions(flags: ReportFlags & ReportExtras): WriteConsoli
   };
 }
 
-/** The `--html` and `--feedback` outputs of `result`, in the order {@link writeReportOutputs} writes them. */
+/** The `--html`, `--docx` and `--feedback` outputs of `result`, in the order {@link writeReportOutputs} writes them. */
 export function reportPlannedOutputs(flags: ReportFlags, result: Consolidation): PlannedOutput[] {
   return [
     ...(flags.html ? [{ path: flags.html, kind: 'html' as const }] : []),
+    ...(flags.docx ? [{ path: flags.docx, kind: 'docx' as const }] : []),
     ...(flags.feedback ? result.units.map((u) => ({ path: join(flags.feedback as string, feedbackFileName(u.code, result.period.code)), kind: 'feedback' as const })) : []),
   ];
 }
 
 /**
- * Writes `--html` and `--feedback` outputs through `writer`, each file atomically (temporary
- * name, then rename). Feedback: one workbook per unit listed in the consolidation, named from the
- * registry code. The HTML report's modules (Vega, Vega-Lite) are loaded only when `--html` is given.
+ * Writes `--html`, `--docx` and `--feedback` outputs through `writer`, each file atomically
+ * (temporary name, then rename). The Word report (`@cchc-kpi/docx`) is the draft the city signs,
+ * from the same consolidation. Feedback: one workbook per unit listed in the consolidation, named
+ * from the registry code. The HTML report's modules (Vega, Vega-Lite) are loaded only when `--html` is given.
  * @returns the paths written.
  * @throws OutputsIncomplete (output-writer.ts) when a file cannot be made or written.
  */
@@ -212,6 +222,17 @@ export async function writeReportOutputs(result: Consolidation, plan: Plan, flag
     });
     written.push(flags.html);
   }
+  if (flags.docx) {
+    await writer.write({ path: flags.docx, kind: 'docx' }, async () => {
+      const { writeConsolidatedReport } = await import('@cchc-kpi/docx');
+      return writeConsolidatedReport(result, plan, {
+        sort,
+        ...(flags.reportDate ? { reportDate: flags.reportDate } : {}),
+        ...(flags.reportNumber ? { reportNumber: flags.reportNumber } : {}),
+      });
+    });
+    written.push(flags.docx);
+  }
   if (flags.feedback) {
     for (const unit of result.units) {
       const path = join(flags.feedback, feedbackFileName(unit.code, result.period.code));
@@ -226,6 +247,7 @@ export async function writeReportOutputs(result: Consolidation, plan: Plan, flag
 export function reportSummary(flags: ReportFlags, units: number, lang: 'vi' | 'en'): string {
   const parts: string[] = [];
   if (flags.html) parts.push(flags.html);
+  if (flags.docx) parts.push(flags.docx);
   if (flags.feedback) parts.push(lang === 'vi' ? `${units} phiếu phản hồi trong ${flags.feedback}` : `${units} feedback workbooks in ${flags.feedback}`);
   return parts.map((p) => `, ${p}`).join('');
 }

@@ -32,7 +32,7 @@ export function outputFiles(paths: OutputPaths): string[] {
 
 /**
  * The outputs {@link writeOutputs} writes, in the order it writes them: the workbook, the JSON
- * file, the CSV table and its findings, the HTML report and the feedback workbooks (one per unit
+ * file, the CSV table and its findings, the HTML report, the Word report and the feedback workbooks (one per unit
  * of `result`), then the JSON to stdout.
  */
 export function plannedOutputs(paths: OutputPaths, result: Consolidation): PlannedOutput[] {
@@ -49,7 +49,7 @@ export function plannedOutputs(paths: OutputPaths, result: Consolidation): Plann
 export interface WriteOutputsOptions {
   /** The writer (default: a silent one over {@link plannedOutputs}). */
   writer?: OutputWriter;
-  /** Writes the other output files (`--html`, `--feedback`) through the same writer. */
+  /** Writes the other output files (`--html`, `--docx`, `--feedback`) through the same writer. */
   alsoWrite?: (writer: OutputWriter) => Promise<unknown>;
 }
 

@@ -1,10 +1,11 @@
 /**
  * Mapping files on disk: one editable JSON file per unit code (`<DIR>/<unit code>.json`),
- * written by `cchc inspect --save-mapping` and read by `check`/`consolidate --mappings DIR`.
+ * written by `cchc inspect --save-mapping` and loaded once per run by `check`/`score`/`inspect`/
+ * `consolidate --mappings DIR`, then handed to the reading pipeline as data.
  */
-import { lstat, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { formatLayoutMapping, makeFinding, parseLayoutMapping, type Finding, type LayoutMapping, type Plan } from '@cchc-kpi/core';
+import { formatLayoutMapping, makeFinding, parseLayoutMapping, type LayoutMapping, type Plan, type SavedMapping } from '@cchc-kpi/core';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { limitOf, type CliLimits } from '../io/limits.ts';
 import { CONFIG_FILE, readTextFile } from '../io/read-file.ts';
@@ -15,24 +16,31 @@ export function mappingFile(dir: string, unitCode: string): string {
 }
 
 /**
- * Loads the mapping of a unit from `dir`, if there is one. No file → `{ mapping: undefined }`
- * with no finding; an unreadable or invalid file → no mapping and an error (the file is then
- * read without it): `mapping-invalid`, or `file-unreadable` / `file-not-regular` / `file-too-large` (over
- * `--max-config-size`) / `json-too-deep` (over `--max-json-depth`); a mapping filed under another
- * unit code → `mapping-invalid`.
+ * Loads every saved mapping of `dir` (`<unit code>.json`, as `saveMapping` names them), keyed by
+ * the unit code the file is named for, for the reading pipeline (`SavedMappings`): each file is
+ * read only when it is a regular file within `--max-config-size` and `--max-json-depth`. A file
+ * that cannot be used gives no mapping and an error, reported on that unit's reports only:
+ * `mapping-invalid` (also for a mapping filed under another unit code), or `file-unreadable` /
+ * `file-not-regular` / `file-too-large` / `json-too-deep`. A missing folder holds no mapping.
  */
-export async function loadMapping(dir: string, unitCode: string, plan: Plan, limits?: Partial<CliLimits>): Promise<{ mapping?: LayoutMapping; findings: Finding[] }> {
-  const path = mappingFile(dir, unitCode);
-  const present = await lstat(path).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
-  );
-  if (!present) return { findings: [] };
+export async function loadMappings(dir: string, plan: Plan, limits?: Partial<CliLimits>): Promise<Map<string, SavedMapping>> {
+  const mappings = new Map<string, SavedMapping>();
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.sort()) {
+    if (!name.endsWith(MAPPING_EXTENSION) || name.length === MAPPING_EXTENSION.length) continue;
+    mappings.set(name.slice(0, -MAPPING_EXTENSION.length), await loadMappingFile(join(dir, name), name.slice(0, -MAPPING_EXTENSION.length), plan, limits));
+  }
+  return mappings;
+}
+
+const MAPPING_EXTENSION = '.json';
+
+/** One mapping file, filed under `unitCode` (see `loadMappings`). */
+async function loadMappingFile(path: string, unitCode: string, plan: Plan, limits?: Partial<CliLimits>): Promise<SavedMapping> {
   const maxBytes = limitOf(limits, 'maxConfigBytes');
   const read = await readTextFile(path, maxBytes, CONFIG_FILE);
   if ('finding' in read) return { findings: [read.finding] };
-  const text = read.text;
-  const parsed = parseLayoutMapping(text, basename(path), plan, { maxChars: maxBytes, maxDepth: limitOf(limits, 'maxJsonDepth') });
+  const parsed = parseLayoutMapping(read.text, basename(path), plan, { maxChars: maxBytes, maxDepth: limitOf(limits, 'maxJsonDepth') });
   if (!parsed.ok) return { findings: parsed.findings };
   if (parsed.value.unit !== unitCode) {
     return {

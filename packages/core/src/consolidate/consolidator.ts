@@ -3,6 +3,7 @@ import type { Finding } from '../finding.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { Period } from '../period/types.ts';
 import type { Unit } from '../units/unit.ts';
+import { emptyNarrative } from '../report/model.ts';
 import type { CheckedReport } from '../validate/types.ts';
 import { compareCandidates, duplicateFinding, type CandidateKey } from './choose.ts';
 import { compareText, findingComparator } from './compare.ts';
@@ -21,6 +22,7 @@ import {
 import { internStrings, type StringPool } from './intern.ts';
 import { unitFromFileName } from './file-unit.ts';
 import { addMatrix, emptyMatrix } from './matrix.ts';
+import { addReportTotals, emptyReportTotals, emptyTally } from './activity-totals.ts';
 import { unsubmittedIndicators } from './missing.ts';
 import { rankDescending } from './rank.ts';
 import { stampFinding, summarizeReport, type ReportSummary } from './summary.ts';
@@ -96,7 +98,8 @@ function documentText(plan: Plan): string {
  * - totals: sums of counted units' numerators and denominators, then divided (BRIEF §6);
  *   completeness = received ÷ expected, timeliness = on time ÷ expected (fractions 0–1; 0 when
  *   nothing is expected);
- * - activity matrix by top-level theme × top-level form over the chosen reports.
+ * - activity matrix by top-level theme × top-level form over the chosen reports, and activity
+ *   totals (count, Σ quantity, Σ participants) by form and sub-form, theme and unit.
  * Output is identical whatever order reports arrive in: units in official order, findings sorted
  * by unit order, file, sheet and cell (`findingComparator`). Treat it as read-only.
  */
@@ -192,6 +195,7 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
     const listed = units.filter((u) => unitByCode.get(u.code) === u && (expected.has(u.code) || entries.has(u.code) || unreadable.has(u.code)));
     const primary = plan.profiles.find((p) => p.id === plan.primaryProfile) ?? plan.profiles[0];
     const matrix = emptyMatrix(plan);
+    const tallies = emptyReportTotals(plan);
     const lines: Omit<UnitResult, 'rank' | 'findings'>[] = listed.map((unit) => {
       const entry = entries.get(unit.code);
       const base = { code: unit.code, name: unit.name, kind: unit.kind, order: unit.order };
@@ -213,6 +217,7 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
           band: null,
           indicators: unsubmittedIndicators(plan, unit),
           activityCount: 0,
+          narrative: emptyNarrative(),
         };
       }
       const w = entry.winner;
@@ -220,6 +225,7 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
       if (w.timing.onTime === null) finishFindings.push(submissionDateMissing(w.file, unit));
       if (!expected.has(unit.code)) finishFindings.push(unexpectedReport(unit, period));
       addMatrix(matrix, w.matrix);
+      addReportTotals(tallies, w.activityTotals);
       const main = primary ? w.scores[primary.id] : undefined;
       return {
         ...base,
@@ -234,6 +240,7 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
         band: main?.band ?? null,
         indicators: w.indicators,
         activityCount: w.activityCount,
+        narrative: w.narrative,
       };
     });
 
@@ -276,6 +283,12 @@ export function createConsolidator(options: ConsolidateOptions): Consolidator {
         timeliness: expected.size === 0 ? 0 : onTimeCount / expected.size,
       },
       activities: matrix,
+      activityTotals: {
+        forms: tallies.forms,
+        themes: tallies.themes,
+        units: unitResults.map((u) => ({ code: u.code, ...(entries.get(u.code)?.winner.activityTotals.total ?? emptyTally()) })),
+        total: tallies.total,
+      },
       findings: allFindings.sort(sortFindings),
     };
   };

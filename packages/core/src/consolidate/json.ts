@@ -3,6 +3,8 @@ import type { Period } from '../period/types.ts';
 import type { UnitKind } from '../plan/schema.ts';
 import type { UnitScore } from '../score/types.ts';
 import type { IndicatorStatus } from '../validate/types.ts';
+import type { Narrative } from '../report/model.ts';
+import type { ActivityTotals } from './activity-totals.ts';
 import type { Consolidation } from './types.ts';
 import type { Comparison } from './year-on-year.ts';
 import type { SubmissionStatus } from './status.ts';
@@ -34,6 +36,8 @@ export interface UnitJson {
   band: Message | null;
   rank: number | null;
   activityCount: number;
+  /** What the unit wrote in words (`highlights`, `limitations`, `causes`, `nextTasks`, `proposals`), null where blank. */
+  narrative: Narrative;
   indicators: Record<string, IndicatorJson>;
   findings: Finding[];
 }
@@ -63,6 +67,8 @@ export interface ConsolidationJson {
     timeliness: number;
   };
   activities: { themes: string[]; forms: string[]; counts: number[][] };
+  /** Activities counted, quantities and participants summed: `forms[]`, `themes[]`, `units[]` (each `{code, count, quantity, participants}`) and `total`. */
+  activityTotals: ActivityTotals;
   findings: Finding[];
   /** Change against an earlier consolidation (`cchc consolidate --compare`); absent without it. */
   comparison?: Comparison;
@@ -105,6 +111,7 @@ export function toJson(consolidation: Consolidation): ConsolidationJson {
       band: u.band ? { ...u.band } : null,
       rank: u.rank,
       activityCount: u.activityCount,
+      narrative: { ...u.narrative },
       indicators: Object.fromEntries(
         codes.map((code) => {
           const r = Object.hasOwn(u.indicators, code) ? u.indicators[code] : undefined;
@@ -142,6 +149,12 @@ export function toJson(consolidation: Consolidation): ConsolidationJson {
       themes: [...consolidation.activities.themes],
       forms: [...consolidation.activities.forms],
       counts: consolidation.activities.counts.map((row) => [...row]),
+    },
+    activityTotals: {
+      forms: consolidation.activityTotals.forms.map((t) => ({ ...t })),
+      themes: consolidation.activityTotals.themes.map((t) => ({ ...t })),
+      units: consolidation.activityTotals.units.map((t) => ({ ...t })),
+      total: { ...consolidation.activityTotals.total },
     },
     findings: consolidation.findings.map(copyFinding),
   };

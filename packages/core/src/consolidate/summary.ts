@@ -4,9 +4,11 @@ import type { Period } from '../period/types.ts';
 import { scoreUnit } from '../score/score-unit.ts';
 import type { UnitScore } from '../score/types.ts';
 import type { Unit } from '../units/unit.ts';
+import { emptyNarrative, type Narrative } from '../report/model.ts';
 import type { CheckedReport, IndicatorResult } from '../validate/types.ts';
 import { reportFingerprint } from './fingerprint.ts';
 import { countActivities } from './matrix.ts';
+import { tallyActivities, type ReportActivityTotals } from './activity-totals.ts';
 import { missingIndicator } from './missing.ts';
 import { decideTiming, type Timing } from './timing.ts';
 import type { ActivityMatrix } from './types.ts';
@@ -30,6 +32,10 @@ export interface ReportSummary {
   scores: Record<string, UnitScore>;
   activityCount: number;
   matrix: ActivityMatrix;
+  /** Activities counted, quantities and participants summed, by form and theme. */
+  activityTotals: ReportActivityTotals;
+  /** What the unit wrote in words (empty when its form has no narrative cells). */
+  narrative: Narrative;
   /** The file's findings, each stamped with the file and unit when it lacked them. */
   findings: Finding[];
 }
@@ -63,7 +69,7 @@ export function summarizeReport(
     }),
   );
   const forScoring: CheckedReport = { ...checked, period, indicators };
-  const scores = Object.fromEntries(plan.profiles.map((p) => [p.id, scoreUnit(forScoring, p, plan, { onTime: timing.onTime })]));
+  const scores = Object.fromEntries(plan.profiles.map((p) => [p.id, scoreUnit(forScoring, p, plan, { onTime: timing.onTime, date: timing.date })]));
   return {
     unit,
     file,
@@ -75,6 +81,8 @@ export function summarizeReport(
     scores,
     activityCount: checked.activities.length,
     matrix: countActivities(plan, checked.activities),
+    activityTotals: tallyActivities(plan, checked.activities),
+    narrative: checked.report.narrative ? { ...checked.report.narrative } : emptyNarrative(),
     findings: [...checked.findings, ...ctx.extra].map((f) => stampFinding(f, file, unit.code)),
   };
 }

@@ -3,6 +3,8 @@ import type { UnitKind } from '../plan/schema.ts';
 import type { Period } from '../period/types.ts';
 import type { UnitScore } from '../score/types.ts';
 import type { IndicatorResult } from '../validate/types.ts';
+import type { Narrative } from '../report/model.ts';
+import type { ActivityTotals } from './activity-totals.ts';
 import type { SubmissionStatus } from './status.ts';
 
 /** One unit's line in the consolidation. */
@@ -32,6 +34,8 @@ export interface UnitResult {
   indicators: Record<string, IndicatorResult>;
   /** Number of valid activities, and activities by theme/form. */
   activityCount: number;
+  /** What the unit wrote in words on its form (every field null when it sent none, or a form without narrative cells). */
+  narrative: Narrative;
   findings: Finding[];
 }
 
@@ -83,6 +87,8 @@ export interface Consolidation {
   units: UnitResult[];
   totals: Totals;
   activities: ActivityMatrix;
+  /** Activities counted, quantities and participants summed, by form and sub-form, theme and unit. */
+  activityTotals: ActivityTotals;
   /** Every finding of every file and of the consolidation itself. */
   findings: Finding[];
 }

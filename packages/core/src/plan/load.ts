@@ -4,6 +4,7 @@ import { ok, fail } from '../result.ts';
 import { foldText } from '../text/fold.ts';
 import type { Result } from '../result.ts';
 import { jsonLimitFinding, nestsDeeperThan, parseBoundedJson, DEFAULT_JSON_LIMITS, type JsonLimits } from '../json/bounded.ts';
+import { isPeoplesCommittee, symbolMatchesIssuer } from '../vocabulary/headings.ts';
 import { planSchema } from './schema.ts';
 import type { Plan, ScoringProfile } from './schema.ts';
 
@@ -167,6 +168,18 @@ function crossCheck(plan: Plan, add: Add): void {
     add('error', 'plan-invalid', ['primaryProfile'], {
       vi: `không có bộ tiêu chí chấm điểm nào có id "${plan.primaryProfile}" (có: ${[...profileIds].join(', ')})`,
       en: `no scoring profile has id "${plan.primaryProfile}" (available: ${[...profileIds].join(', ')})`,
+    });
+  }
+
+  if (plan.report && !symbolMatchesIssuer(plan.report.symbol, plan.report.issuingBody)) {
+    const committee = isPeoplesCommittee(plan.report.issuingBody);
+    add('error', 'plan-invalid', ['report', 'symbol'], {
+      vi: committee
+        ? `ký hiệu "${plan.report.symbol}" không phải của Ủy ban nhân dân, cơ quan ban hành "${plan.report.issuingBody}" (ký hiệu văn bản của Ủy ban nhân dân kết thúc bằng -UBND, ví dụ BC-UBND)`
+        : `ký hiệu "${plan.report.symbol}" là của Ủy ban nhân dân, nhưng cơ quan ban hành là "${plan.report.issuingBody}" (Nghị định 30/2020/NĐ-CP: ký hiệu ghi tên viết tắt của cơ quan ban hành; ví dụ Văn phòng ghi BC-VP)`,
+      en: committee
+        ? `symbol "${plan.report.symbol}" is not a People's Committee's, but the issuer is "${plan.report.issuingBody}" (a People's Committee's symbols end in -UBND, e.g. BC-UBND)`
+        : `symbol "${plan.report.symbol}" is a People's Committee's, but the issuer is "${plan.report.issuingBody}" (Decree 30/2020/NĐ-CP: the symbol abbreviates the issuing body; e.g. an office writes BC-VP)`,
     });
   }
 

@@ -133,7 +133,7 @@ export function readTypedPercent(ctx: ReadContext, at: Located): number | null {
 }
 
 /**
- * Reads a yes/no cell (`parseYesNo`: Có/Không, x, 1/0, TRUE/FALSE). Blank → null; anything else
+ * Reads a yes/no cell (`parseYesNo`: Có/Không, Đạt/Không đạt, x, 1/0, TRUE/FALSE). Blank → null; anything else
  * → null with `boolean-invalid` (error); formula without result → `formula-not-computed`; a
  * formula referring to another workbook → `formula-external-reference` (warning).
  */

@@ -13,11 +13,17 @@ import { readActivities } from './activities.ts';
 import type { ReadContext } from './cells.ts';
 import { readHeader } from './header.ts';
 import { readIndicator } from './indicators.ts';
+import { readNarrative } from './narrative.ts';
 
 /** Options of `readTemplateReport`. */
 export interface ReadTemplateOptions {
   /** File name as the caller gives it; copied into the report, every `CellRef` and every finding. */
   file?: string;
+}
+
+/** True when the grid has our template's defined names: `unit_code` or `plan_id` resolves to a cell. */
+export function hasTemplateNames(grid: Grid): boolean {
+  return resolveName(grid, HEADER_NAMES.unitCode) !== null || resolveName(grid, HEADER_NAMES.planId) !== null;
 }
 
 /**
@@ -31,6 +37,7 @@ export interface ReadTemplateOptions {
  *   percent (fraction 0–1, null when the cell holds our formula); count → value (number);
  *   boolean → value (true/false); note and evidence as text. Blank stays null (never 0).
  * - Activities (`readActivities`) from `activities_table`.
+ * - Narrative (`readNarrative`) from the `narrative_*` cells, lines kept; absent when the form has none.
  * Unreadable values are null with an error finding naming the cell (`value-not-a-number`,
  * `value-ambiguous`, `date-invalid`, `boolean-invalid`); missing names → `template-name-missing`
  * warnings. Every finding carries the file, sheet, cell, unit code and indicator where known.
@@ -39,7 +46,7 @@ export interface ReadTemplateOptions {
 export function readTemplateReport(grid: Grid, plan: Plan, options: ReadTemplateOptions = {}): Result<UnitReport> {
   const ctx: ReadContext = { grid, findings: [] };
   if (options.file !== undefined) ctx.file = options.file;
-  if (!resolveName(grid, HEADER_NAMES.unitCode) && !resolveName(grid, HEADER_NAMES.planId)) {
+  if (!hasTemplateNames(grid)) {
     return fail([
       makeFinding(
         'error',
@@ -59,6 +66,7 @@ export function readTemplateReport(grid: Grid, plan: Plan, options: ReadTemplate
     if (value) indicators.set(indicator.code, value);
   }
   const activities = readActivities(ctx);
+  const narrative = readNarrative(ctx);
   const report: UnitReport = {
     unitCode: header.unitCode,
     periodCode: header.periodCode,
@@ -69,6 +77,7 @@ export function readTemplateReport(grid: Grid, plan: Plan, options: ReadTemplate
     activities,
     source: header.source,
   };
+  if (narrative !== null) report.narrative = narrative;
   if (options.file !== undefined) report.file = options.file;
   return ok(report, ctx.findings);
 }

@@ -15,6 +15,11 @@ export interface UnitReport {
   /** Keyed by the plan's indicator codes; only codes of the plan appear. */
   indicators: Map<string, IndicatorValue>;
   activities: Activity[];
+  /**
+   * What the unit wrote in words (the form's narrative cells); absent when the workbook has no
+   * narrative cells (an older form, a unit's own layout), which reads as an empty narrative.
+   */
+  narrative?: Narrative;
   /** File name as the caller gave it. */
   file?: string;
   /** Where the header values came from. */
@@ -56,4 +61,26 @@ export interface Activity {
   evidence: string | null;
   /** The row's first cell, for findings. */
   source: CellRef;
+}
+
+/**
+ * A unit's narrative: free text as typed (NFC, line breaks kept as `\n`, nothing cut), `null`
+ * where the cell is blank. Fields as `NARRATIVE_NAMES` (template/names.ts) names their cells.
+ */
+export interface Narrative {
+  /** Kết quả nổi bật: results worth naming. */
+  highlights: string | null;
+  /** Tồn tại, hạn chế: shortcomings. */
+  limitations: string | null;
+  /** Nguyên nhân: their causes. */
+  causes: string | null;
+  /** Nhiệm vụ kỳ tới: tasks for the next period. */
+  nextTasks: string | null;
+  /** Đề xuất, kiến nghị: proposals to the city. */
+  proposals: string | null;
+}
+
+/** A narrative with every field blank. */
+export function emptyNarrative(): Narrative {
+  return { highlights: null, limitations: null, causes: null, nextTasks: null, proposals: null };
 }

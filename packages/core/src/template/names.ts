@@ -24,6 +24,26 @@ export function indicatorCellName(code: string, field: IndicatorField): string {
   return `${code.replace(/\./g, '_')}_${field}`;
 }
 
+/**
+ * The report's narrative cells (free text the unit writes in words, line breaks allowed), by
+ * field: results worth naming, shortcomings, their causes, tasks for the next period, proposals —
+ * what a report says beyond its figures (the plan's theme ND5: "kết quả đạt được và tồn tại, hạn
+ * chế, nguyên nhân"). Optional: a form without them reads with an empty narrative.
+ */
+export const NARRATIVE_NAMES = {
+  highlights: 'narrative_highlights',
+  limitations: 'narrative_limitations',
+  causes: 'narrative_causes',
+  nextTasks: 'narrative_next_tasks',
+  proposals: 'narrative_proposals',
+} as const;
+
+/** A narrative field, in the order the form and the reports give them. */
+export type NarrativeField = keyof typeof NARRATIVE_NAMES;
+
+/** The narrative fields in order. */
+export const NARRATIVE_FIELDS = Object.keys(NARRATIVE_NAMES) as NarrativeField[];
+
 /** Defined name of the activities table's data range (all columns, no header row). */
 export const ACTIVITIES_NAME = 'activities_table';
 

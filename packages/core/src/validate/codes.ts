@@ -17,7 +17,12 @@ export const FINDING_CODES = {
   'formula-not-computed': { severity: 'warning', about: 'A formula cell has no cached result (file never recalculated); read as blank.' },
   'formula-external-reference': { severity: 'warning', about: 'A figure is a formula taking its value from another workbook ([1]Sheet1!A1); its cached result is used (blank when none), unchecked.' },
   'date-invalid': { severity: 'error', about: 'A date cell holds no date, or an impossible one (31/02/2021); read as blank.' },
-  'boolean-invalid': { severity: 'error', about: 'A yes/no cell holds something other than Có/Không; read as blank.' },
+  'boolean-invalid': { severity: 'error', about: 'A yes/no cell holds no yes/no answer (Có/Không, Đạt/Không đạt, x, 1/0…: text/yes-no.ts); read as blank.' },
+  // The reading pipeline (read/pipeline/)
+  'read-by-position': { severity: 'notice', about: "Our template without its defined names (an Excel without ExcelApi 1.4, or names deleted): read by the template's cell positions." },
+  'read-internal-error': { severity: 'error', about: 'The layout reader failed on this file (a bug, never bad input); the other files are still read.' },
+  'file-skipped': { severity: 'notice', about: 'An input not read as a report: a consolidated or feedback workbook this project wrote (cchc_consolidated; the CLI also skips Excel lock files and folder entries that are not regular files).' },
+  'file-name-unit-mismatch': { severity: 'warning', about: "The file name starts with another unit's code than the form inside; the code inside counts." },
   // Report header (validate/rules/unit.ts, validate/rules/period.ts)
   'unit-code-missing': { severity: 'error', about: 'The report names no unit.' },
   'unit-unknown': { severity: 'error', about: 'The unit code is not in the unit registry.' },
@@ -39,6 +44,7 @@ export const FINDING_CODES = {
   'denominator-zero': { severity: 'notice', about: 'Denominator 0: the indicator is not applicable for this period (BRIEF §6).' },
   'numerator-exceeds-denominator': { severity: 'error', about: 'Numerator above denominator for a ratio; not counted.' },
   'typed-percent-mismatch': { severity: 'warning', about: 'The percentage the unit typed differs from numerator ÷ denominator by more than 0.5 percentage point.' },
+  'evidence-unrecognised': { severity: 'warning', about: 'An evidence cell holds text that is not evidence (no document number with its date, link or file name); it does not count.' },
   'evidence-missing': { severity: 'warning', about: 'An indicator that requires evidence was reported as achieved without evidence; not met.' },
   // Activities (validate/rules/activity-*.ts)
   'activity-theme-unknown': { severity: 'error', about: 'An activity names a theme code the plan does not have; activity excluded.' },
@@ -48,6 +54,7 @@ export const FINDING_CODES = {
   'activity-date-missing': { severity: 'warning', about: 'An activity has no (readable) date; kept, its period cannot be checked.' },
   'activity-outside-period': { severity: 'warning', about: "An activity is dated outside the period's cut-off window (Decree 09/2019/NĐ-CP art. 12); excluded." },
   'activity-count-invalid': { severity: 'warning', about: 'An activity quantity or participant count is negative, fractional or above MAX_FIGURE (10^9); that figure is dropped.' },
+  'activity-evidence-unrecognised': { severity: 'warning', about: 'An activity\'s evidence is not a document number with its date, a link or a file name; the activity counts as without evidence.' },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 
 /** A code of the catalogue. */

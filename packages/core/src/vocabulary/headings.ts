@@ -24,7 +24,7 @@ export function reportHeading(plan: Pick<Plan, 'report' | 'document'>, overrides
     issuingBody: plan.document.issuer.normalize('NFC').toLocaleUpperCase('vi'),
     place: '',
     symbol: 'BC',
-    signer: { authority: '', title: 'THỦ TRƯỞNG CƠ QUAN', name: '' },
+    signer: { onBehalf: '', authority: '', title: 'THỦ TRƯỞNG CƠ QUAN', name: '' },
     recipients: ['Lưu: VT.'],
   };
   const merged = { ...base, ...overrides, signer: { ...base.signer, ...(overrides.signer ?? {}) } };
@@ -35,14 +35,66 @@ export function reportHeading(plan: Pick<Plan, 'report' | 'document'>, overrides
     issuingBody: nfc(merged.issuingBody),
     place: nfc(merged.place),
     symbol: nfc(merged.symbol),
-    signer: { authority: nfc(merged.signer.authority), title: nfc(merged.signer.title), name: nfc(merged.signer.name) },
+    signer: { onBehalf: nfc(merged.signer.onBehalf), authority: nfc(merged.signer.authority), title: nfc(merged.signer.title), name: nfc(merged.signer.name) },
     recipients: merged.recipients.map(nfc),
   };
 }
 
-/** The number line: `Số: 12/BC-UBND`, or `Số:` with room to write the number by hand. */
+/**
+ * The number line (Decree 30/2020/NĐ-CP, Appendix I): `Số: 12/BC-UBND`; a number below 10 takes
+ * a leading zero (`7` → `Số: 07/BC-UBND`); without a number, `Số:` with room (eight no-break
+ * spaces) for the clerk to write it when the document is registered.
+ */
 export function numberLine(number: string, symbol: string): string {
-  return `Số: ${number.trim() === '' ? '\u00a0'.repeat(8) : number.trim()}/${symbol}`.normalize('NFC');
+  const given = number.trim();
+  const shown = given === '' ? '\u00a0'.repeat(8) : /^[1-9]$/.test(given) ? `0${given}` : given;
+  return `Số: ${shown}/${symbol}`.normalize('NFC');
+}
+
+/** Names of councils and committees after which the name of the territory goes on a line of its own. */
+const BODY_KINDS = ['ỦY BAN NHÂN DÂN', 'HỘI ĐỒNG NHÂN DÂN'];
+
+/**
+ * The issuing body's name as printed in the heading block, line by line, in capitals: a People's
+ * Committee on two lines as Decree 30/2020/NĐ-CP writes it (`ỦY BAN NHÂN DÂN` / `THÀNH PHỐ HÀ
+ * TĨNH`); a line break typed in the plan's `issuingBody` is kept; any other name on one line.
+ */
+export function issuingBodyLines(heading: Pick<ReportHeading, 'issuingBody'>): string[] {
+  const lines: string[] = [];
+  for (const raw of heading.issuingBody.normalize('NFC').split(/\r?\n/)) {
+    const line = raw.trim().replace(/\s+/g, ' ').toLocaleUpperCase('vi');
+    if (line === '') continue;
+    const kind = BODY_KINDS.find((k) => line.startsWith(`${k} `));
+    if (kind) lines.push(kind, line.slice(kind.length + 1));
+    else lines.push(line);
+  }
+  return lines;
+}
+
+/**
+ * The signature block's lines above the signature, in capitals (Decree 30/2020/NĐ-CP, Appendix
+ * I): on behalf of the collective (`TM. ỦY BAN NHÂN DÂN`), signing for the head (`KT. CHỦ TỊCH`),
+ * then the signer's title (`PHÓ CHỦ TỊCH`); empty lines left out.
+ */
+export function signatureLines(heading: Pick<ReportHeading, 'signer'>): string[] {
+  const { onBehalf, authority, title } = heading.signer;
+  return [onBehalf, authority, title].map((line) => line.trim().toLocaleUpperCase('vi').normalize('NFC')).filter((line) => line !== '');
+}
+
+/** True when a body's name is a People's Committee (`ỦY BAN NHÂN DÂN …`, `UBND …`). */
+export function isPeoplesCommittee(name: string): boolean {
+  return /^(uy ban nhan dan|ubnd)\b/.test(foldText(name.trim()));
+}
+
+/**
+ * Whether a document symbol belongs to its issuer (Decree 30/2020/NĐ-CP, Appendix I: the symbol
+ * names the body that issues): a symbol ending in `-UBND` is a People's Committee's, and a
+ * People's Committee's symbol ends in `-UBND` (a Văn phòng does not issue `BC-UBND`). Other
+ * bodies' abbreviations are not checked (our convention: they cannot be told from the name).
+ */
+export function symbolMatchesIssuer(symbol: string, issuingBody: string): boolean {
+  const byCommittee = /-UBND$/i.test(symbol.trim());
+  return byCommittee === isPeoplesCommittee(issuingBody);
 }
 
 /** A Vietnamese syllable, diacritics folded: onset, vowels, a final consonant of those Vietnamese allows. */

@@ -28,6 +28,28 @@ export const TEMPLATE_SHEET_NAMES = {
 /** The add-in's score results sheet. */
 export const RESULTS_SHEET_NAME = 'Kết quả';
 
+/** The document type on the consolidated workbook's cover: an overview, not the document signed. */
+export const COVER_TYPE = 'BÁO CÁO TÓM TẮT';
+
+/** The note under the cover's title: what the sheet is, and which file is signed. */
+export const COVER_OVERVIEW_NOTE =
+  'Bản tóm tắt để theo dõi: số liệu liên kết với các trang tính của sổ này. Văn bản trình ký, ban hành là báo cáo Word (.docx) lập cùng kỳ (cchc consolidate … --docx).';
+
+/**
+ * The narrative fields (keys of `NARRATIVE_NAMES`) as the form labels them and the reports head
+ * the units' own words.
+ */
+export const NARRATIVE_LABELS = {
+  highlights: 'Kết quả nổi bật',
+  limitations: 'Tồn tại, hạn chế',
+  causes: 'Nguyên nhân',
+  nextTasks: 'Nhiệm vụ kỳ tới',
+  proposals: 'Đề xuất, kiến nghị',
+} as const;
+
+/** The title of the form's narrative block, with how to write several lines in one cell. */
+export const NARRATIVE_TITLE = 'THUYẾT MINH KẾT QUẢ (ghi bằng lời; xuống dòng trong ô: Alt+Enter)';
+
 /** Titles (row 1) of the consolidated sheets. */
 export const CONSOLIDATED_TITLES = {
   totals: (year: number): string => `TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH TUYÊN TRUYỀN CCHC NĂM ${year}`,
@@ -35,6 +57,9 @@ export const CONSOLIDATED_TITLES = {
   ranking: 'XẾP HẠNG CÁC ĐƠN VỊ',
   progress: 'TIẾN ĐỘ GỬI BÁO CÁO',
   activities: 'SỐ HOẠT ĐỘNG TUYÊN TRUYỀN THEO NỘI DUNG VÀ HÌNH THỨC',
+  activitiesByForm: 'SỐ HOẠT ĐỘNG, SỐ LƯỢNG VÀ SỐ NGƯỜI THAM DỰ THEO HÌNH THỨC',
+  activitiesByTheme: 'SỐ HOẠT ĐỘNG, SỐ LƯỢNG VÀ SỐ NGƯỜI THAM DỰ THEO NỘI DUNG',
+  activitiesByUnit: 'SỐ HOẠT ĐỘNG, SỐ LƯỢNG VÀ SỐ NGƯỜI THAM DỰ THEO ĐƠN VỊ',
   findings: 'DANH SÁCH LỖI, CẢNH BÁO KHI KIỂM TRA BÁO CÁO',
   comparison: (previous: string): string => `SO SÁNH VỚI KỲ ${previous}`,
   submission: 'TÌNH HÌNH GỬI BÁO CÁO',
@@ -71,6 +96,11 @@ export const HEADERS = {
   ],
   progress: ['STT', 'Mã đơn vị', 'Đơn vị', 'Đã gửi', 'Ngày báo cáo', 'Ngày nhận', 'Hạn gửi', 'Đúng hạn', 'Tệp báo cáo', 'Tình trạng'],
   activitiesCode: 'Mã',
+  /** The activity totals (count, Σ quantity, Σ participants) after the code and name of a form, theme or unit. */
+  activityTotals: ['Số hoạt động', 'Số lượng', 'Số người tham dự'],
+  activityForm: 'Hình thức',
+  activityTheme: 'Nội dung',
+  activityUnit: 'Đơn vị',
   activitiesCorner: 'Nội dung \\ Hình thức',
   total: 'Tổng',
   grandTotal: 'Tổng cộng',

@@ -22,11 +22,6 @@ import { figureCell, evaluateCellFormula } from './formula-cell.ts';
 import { headingKey } from './roles.ts';
 import type { ColumnRole, LayoutColumn, RowFigures } from './types.ts';
 
-/** Folded wordings read as "yes" for a yes/no indicator besides `parseYesNo`'s (Có, x, 1, TRUE). */
-const YES_WORDS = new Set(['dat', 'da thuc hien', 'hoan thanh', 'da hoan thanh', 'co thuc hien', 'thuc hien', 'da trien khai', 'co trien khai']);
-/** Folded wordings read as "no". */
-const NO_WORDS = new Set(['khong dat', 'chua dat', 'chua thuc hien', 'khong thuc hien', 'chua', 'chua hoan thanh', 'chua trien khai']);
-
 /** Folded units of measure that mark a row of percentages. */
 const PERCENT_UNITS = new Set(['%', 'ti le', 'ti le %', 'phan tram']);
 
@@ -56,7 +51,7 @@ function percentLike(cell: Cell | undefined, column: LayoutColumn): boolean {
  *   formula's result is taken as typed);
  * - ratio: numerator = achieved, denominator = total, else the planned count; comparison:
  *   numerator = achieved, denominator = previous; count: value = achieved; boolean: value =
- *   achieved read as yes/no (Có/Không, Đạt/Không đạt, Đã thực hiện/Chưa thực hiện, x, 1/0);
+ *   achieved read as yes/no (`parseYesNo`: Có/Không, Đạt/Không đạt, Đã thực hiện/Chưa thực hiện, x, 1/0);
  * - a percentage for a count or yes/no indicator → blank with `layout-value-unreadable`;
  * - only a percentage for a ratio/comparison (no numerator, no denominator) → `layout-percent-only`.
  * Unreadable cells → null with the reader's finding (`value-not-a-number`, `value-ambiguous`, …).
@@ -185,12 +180,9 @@ export function readRowValues(ctx: LayoutContext, row: number, columns: readonly
       } else if (indicator.measure === 'count') {
         value.value = readCount(ctx, achieved);
       } else {
-        // Legacy-decoded text ("Coù" in VNI is "Có").
+        // Legacy-decoded text ("Coù" in VNI is "Có"), read through the one yes/no vocabulary.
         const text = typeof achieved.cell?.value === 'string' ? ctx.view.text(row, achievedCol?.col ?? 0) : '';
-        const folded = foldText(text).replace(/[.!]+$/, '');
-        if (YES_WORDS.has(folded)) value.value = true;
-        else if (NO_WORDS.has(folded)) value.value = false;
-        else value.value = readYesNo(ctx, text === '' ? achieved : { ...achieved, cell: { ...achieved.cell, value: text } });
+        value.value = readYesNo(ctx, text === '' ? achieved : { ...achieved, cell: { ...achieved.cell, value: text } });
       }
     }
   }

@@ -4,12 +4,14 @@ import { keepTogether } from '../../book/print.ts';
 import { RowSet, type CellInput } from '../../book/rows.ts';
 import { formatSheetCell, numberToColumn } from '../../grid/a1.ts';
 import type { UnitResult } from '../../consolidate/types.ts';
+import { cityVerdict } from '../../consolidate/city-verdict.ts';
 import { formatNumber, formatPercent } from '../../text/format.ts';
 import { formatDate, placeAndDate } from '../../vocabulary/dates.ts';
 import { findingCountsText } from '../../vocabulary/findings.ts';
-import { NATIONAL_MOTTO, NATIONAL_NAME, numberLine } from '../../vocabulary/headings.ts';
+import { NATIONAL_MOTTO, NATIONAL_NAME, issuingBodyLines, numberLine, signatureLines } from '../../vocabulary/headings.ts';
 import { cutoffText, periodName, planCitation } from '../../vocabulary/periods.ts';
-import { CONSOLIDATED_SHEET_NAMES } from '../../vocabulary/sheets.ts';
+import { CONSOLIDATED_SHEET_NAMES, COVER_OVERVIEW_NOTE, COVER_TYPE } from '../../vocabulary/sheets.ts';
+import { bandsText, deadlineBasisSuffix, scoringBasisNote, targetText } from '../../vocabulary/basis.ts';
 import { unitDisplayName } from '../../vocabulary/units.ts';
 import { NO_DATA, REPORTING_BODIES, STATUS_WORDS } from '../../vocabulary/words.ts';
 import type { ConsolidatedContext } from './context.ts';
@@ -24,7 +26,8 @@ import { SUBMISSION_LABELS, totalsRowValues } from './totals-sheet.ts';
  *   the issuing body, and the number line "Số: …/BC-UBND";
  * - top-right: the national name (bold capitals), the motto (bold) with a rule as long as it,
  *   and the place-and-date line in italics, "Hà Tĩnh, ngày 05 tháng 02 năm 2021";
- * - the document type "BÁO CÁO" and the summary line centred in bold, with a short rule;
+ * - the document type "BÁO CÁO TÓM TẮT" and the summary line centred in bold, with a short rule,
+ *   and a note saying the sheet is an overview (the document signed is the Word report);
  * - the body: submission, the city's result per indicator against its target, the scoring
  *   bands and the leading units, findings, and (with a comparison) the change on the earlier
  *   period; every figure in its tables is a formula on "Tổng hợp" or "Xếp hạng" whose result is
@@ -138,12 +141,24 @@ function headingSection(g: Cover, ctx: ConsolidatedContext): void {
   // ---- heading blocks: left = columns 1–10, right = 11–24 ---------------------------------
   const left = { from: 1, to: 10 };
   const right = { from: 11, to: N };
-  g.cell(left.from, left.to, heading.parentBody === '' ? null : heading.parentBody.toLocaleUpperCase('vi'), { size: BODY_PT, horizontal: 'center', wrap: false });
-  g.cell(right.from, right.to, NATIONAL_NAME, { size: BODY_PT, bold: true, horizontal: 'center', wrap: false });
-  g.next(18);
-  g.cell(left.from, left.to, heading.issuingBody.toLocaleUpperCase('vi'), { size: BODY_PT, bold: true, horizontal: 'center', wrap: false });
-  g.cell(right.from, right.to, NATIONAL_MOTTO, { size: 14, bold: true, horizontal: 'center', wrap: false });
-  g.next(19);
+  // the governing body (regular) when there is one, then the issuing body's lines (bold); a
+  // People's Committee has no governing-body line and its name takes two lines
+  const leftLines: Array<[string, boolean]> = [
+    ...(heading.parentBody === '' ? [] : ([[heading.parentBody.toLocaleUpperCase('vi'), false]] as Array<[string, boolean]>)),
+    ...issuingBodyLines(heading).map((line): [string, boolean] => [line, true]),
+  ];
+  const rightLines: Array<[string, number]> = [
+    [NATIONAL_NAME, BODY_PT],
+    [NATIONAL_MOTTO, 14],
+  ];
+  const headingRows = Math.max(leftLines.length, rightLines.length);
+  for (let k = 0; k < headingRows; k++) {
+    const l = leftLines[k];
+    if (l) g.cell(left.from, left.to, l[0], { size: BODY_PT, bold: l[1], horizontal: 'center', wrap: false });
+    const r = rightLines[k];
+    if (r) g.cell(right.from, right.to, r[0], { size: r[1], bold: true, horizontal: 'center', wrap: false });
+    g.next(k === 1 ? 19 : 18);
+  }
   // rules: under the issuing body, 1/3–1/2 of its length, centred on the left block (columns 4–7);
   // under the motto, as long as the motto, centred on the right block (columns 14–21)
   g.rule(4, 7);
@@ -156,7 +171,7 @@ function headingSection(g: Cover, ctx: ConsolidatedContext): void {
   g.gap(14);
 
   // ---- document type and summary line ----------------------------------------------------
-  g.cell(1, N, 'BÁO CÁO', { size: 14, bold: true, horizontal: 'center', wrap: false });
+  g.cell(1, N, COVER_TYPE, { size: 14, bold: true, horizontal: 'center', wrap: false });
   g.next(20);
   g.cell(1, N, `Kết quả thực hiện ${plan.title.vi}`.normalize('NFC'), { size: 14, bold: true, horizontal: 'center' });
   g.next();
@@ -165,7 +180,8 @@ function headingSection(g: Cover, ctx: ConsolidatedContext): void {
   // a short rule under the summary line, centred on the page (columns 10–15)
   g.rule(10, 15);
   g.next(4);
-  g.gap(10);
+  // an overview to follow the figures: the document signed is the Word report
+  g.paragraph(COVER_OVERVIEW_NOTE, { italic: true, size: 11, horizontal: 'center' });
 
   g.paragraph(
     `Thực hiện ${planCitation(plan.document)}, trên cơ sở báo cáo của ${REPORTING_BODIES} (${cutoffText(period, { inSentence: true })}), kết quả ${periodName(period, { inSentence: true })} được tổng hợp như sau:`,
@@ -232,8 +248,8 @@ function submissionSection(g: Cover, ctx: ConsolidatedContext): readonly UnitRes
   g.gap(4);
   g.paragraph(`- Chưa gửi báo cáo: ${missing.length === 0 ? 'không có.' : `${names(missing)}.`}`);
   if (unreadable.length > 0) g.paragraph(`- Đã gửi nhưng tệp không đọc được (tính là chưa gửi, cần gửi lại): ${names(unreadable)}.`);
-  g.paragraph(`- Gửi sau hạn (hạn gửi báo cáo ${formatDate(period.deadline)}): ${late.length === 0 ? 'không có.' : `${names(late)}.`}`);
-  if (undated.length > 0) g.paragraph(`- Không xác định được ngày gửi: ${names(undated)}.`);
+  g.paragraph(`- Gửi sau hạn (hạn gửi báo cáo ${formatDate(period.deadline)}${deadlineBasisSuffix(ctx.plan, { inBrackets: true }).vi}): ${late.length === 0 ? 'không có.' : `${names(late)}.`}`);
+  if (undated.length > 0) g.paragraph(`- Không xác định được ngày gửi (phần điểm gửi đúng hạn tính 0 cho đến khi có ngày nhận): ${names(undated)}.`);
 
   return missing;
 }
@@ -252,8 +268,8 @@ function indicatorSection(g: Cover, ctx: ConsolidatedContext): void {
   const indicatorCols: Col[] = [
     { from: 1, to: 2, header: 'STT' },
     { from: 3, to: 4, header: 'Mã' },
-    { from: 5, to: 13, header: 'Chỉ tiêu' },
-    { from: 14, to: 16, header: 'Chỉ tiêu kế hoạch' },
+    { from: 5, to: 12, header: 'Chỉ tiêu' },
+    { from: 13, to: 16, header: 'Chỉ tiêu kế hoạch' },
     { from: 17, to: 19, header: 'Kết quả thành phố' },
     { from: 20, to: 21, header: 'Số đơn vị đạt' },
     { from: 22, to: N, header: 'Đánh giá' },
@@ -273,7 +289,7 @@ function indicatorSection(g: Cover, ctx: ConsolidatedContext): void {
     g.cell(cStt.from, cStt.to, i + 1, { ...style, horizontal: 'center' });
     g.cell(cCode.from, cCode.to, indicator.code, { ...style, horizontal: 'center' });
     g.cell(cText.from, cText.to, indicator.text.vi.normalize('NFC'), style);
-    g.cell(cTarget.from, cTarget.to, indicator.targetText.vi.normalize('NFC'), { ...style, horizontal: 'center' });
+    g.cell(cTarget.from, cTarget.to, targetText(indicator).vi, { ...style, horizontal: 'center' });
     const isCount = indicator.measure === 'count';
     const resultAddr = `${numberToColumn(cResult.from)}${g.row}`;
     // what the totals sheet shows; a blank cell (no unit) reads as 0 through a reference
@@ -284,22 +300,19 @@ function indicatorSection(g: Cover, ctx: ConsolidatedContext): void {
     g.cell(cMet.from, cMet.to, { formula: `${T(`J${tRow}`)}&"/"&${T(`I${tRow}`)}`, result: `${met}/${counted ?? ''}` }, { ...style, horizontal: 'center' });
     // verdict for the city: ratio ≥ min; yes/no: every answering unit said yes; increase: Σ this
     // period > Σ last year; count: every counted unit reached the minimum
+    // the formula of core's rule (`cityVerdict`); with no unit listed, the blank cells it reads are 0
     let formula: string;
-    let verdict: string;
     const target = indicator.target;
     if (target.rule === 'ratioAtLeast' || target.rule === 'yes') {
       const min = target.rule === 'ratioAtLeast' ? target.min : 1;
       formula = `IF(ISNUMBER(${resultAddr}),IF(${resultAddr}>=${min},"${MET}","${NOT_MET}"),"${NONE}")`;
-      verdict = typeof shown === 'number' ? (shown >= min ? MET : NOT_MET) : NONE;
     } else if (target.rule === 'increase') {
-      const f = v.F;
-      const d = v.G;
       formula = `IF(AND(ISNUMBER(${T(`F${tRow}`)}),ISNUMBER(${T(`G${tRow}`)})),IF(${T(`F${tRow}`)}>${T(`G${tRow}`)},"${MET}","${NOT_MET}"),"${NONE}")`;
-      verdict = typeof f === 'number' && typeof d === 'number' ? (f > d ? MET : NOT_MET) : NONE;
     } else {
       formula = `IF(${T(`I${tRow}`)}>0,IF(${T(`J${tRow}`)}=${T(`I${tRow}`)},"${MET}","${NOT_MET}"),"${NONE}")`;
-      verdict = counted !== null && counted > 0 ? (met === counted ? MET : NOT_MET) : NONE;
     }
+    const rule = hasUnits ? cityVerdict(indicator, totals.indicators[indicator.code]) : (target.rule === 'ratioAtLeast' || target.rule === 'yes') ? 'notMet' : 'missing';
+    const verdict = rule === 'met' ? MET : rule === 'notMet' ? NOT_MET : NONE;
     const fill = verdict === MET ? COLOR.met : verdict === NOT_MET ? COLOR.notMet : COLOR.missing;
     g.cell(cVerdict.from, cVerdict.to, { formula, result: verdict }, { ...style, horizontal: 'center', fill });
     if (verdict === NOT_MET) notMetCity.push(isCount || typeof shown !== 'number' ? indicator.code : `${indicator.code} (${formatPercent(shown, 'vi')})`);
@@ -331,7 +344,8 @@ function scoreSection(g: Cover, ctx: ConsolidatedContext, notSent: number): void
   if (primary) {
     const bands = [...primary.bands].sort((a, b) => b.min - a.min);
     const byBand = bands.map((b) => `${b.label.vi}: ${ctx.units.filter((u) => u.submitted && u.band?.vi === b.label.vi).length}`);
-    g.paragraph(`- Xếp loại (số đơn vị): ${byBand.join('; ')}; chưa chấm điểm (chưa gửi báo cáo): ${notSent}.`);
+    g.paragraph(`- Xếp loại (số đơn vị): ${byBand.join('; ')}; chưa chấm điểm (chưa gửi báo cáo): ${notSent}. Ngưỡng xếp loại: ${bandsText(primary)}.`);
+    g.paragraph(scoringBasisNote(primary, plan), { italic: true, size: TABLE_PT });
   }
   const ranked = rankingOrder(ctx.units).filter(isScored);
   const firstRankingRow = CONSOLIDATED_LAYOUT.firstRow;
@@ -411,10 +425,7 @@ function signatureSection(g: Cover, ctx: ConsolidatedContext): void {
   // ---- recipients and signature -----------------------------------------------------------------
   const signStart = g.row;
   const signer = heading.signer;
-  const signLines: Array<[string, StyleModel]> = [
-    ...(signer.authority.trim() === '' ? [] : ([[signer.authority.toLocaleUpperCase('vi'), { bold: true }]] as Array<[string, StyleModel]>)),
-    [signer.title.toLocaleUpperCase('vi'), { bold: true }],
-  ];
+  const signLines: Array<[string, StyleModel]> = signatureLines(heading).map((line): [string, StyleModel] => [line, { bold: true }]);
   const recipientLines: Array<[string, StyleModel]> = [
     ['Nơi nhận:', { bold: true, italic: true, size: 12 }],
     ...heading.recipients.map((r): [string, StyleModel] => [`- ${r}`, { size: 11 }]),

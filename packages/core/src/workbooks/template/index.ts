@@ -28,7 +28,8 @@ export interface TemplateOptions {
  * The report template (biểu mẫu) a unit fills in for one period, as a model. Sheets: "Báo cáo"
  * (header cells `unit_code`, `period_code`, `submitted_on`; one row per plan indicator with
  * cells `<code>_numerator`/`_denominator`/`_percent` for ratio and comparison measures or
- * `<code>_value` for count and yes/no measures, plus `<code>_note`/`_evidence`), "Hoạt động"
+ * `<code>_value` for count and yes/no measures, plus `<code>_note`/`_evidence`; the narrative
+ * cells `narrative_highlights` … `narrative_proposals`), "Hoạt động"
  * (200 input rows named `activities_table`, columns in `ACTIVITY_COLUMNS` order), "Hướng dẫn",
  * hidden "Danh mục" (list sources `list_themes`, `list_forms`, `list_yes_no`) and hidden "_meta"
  * (`plan_id`, `template_version`). All defined names are workbook-scoped; input cells are

@@ -3,7 +3,7 @@ import type { DefinedName } from '../../grid/grid.ts';
 import type { DefinedNameModel } from '../../book/model.ts';
 import type { Indicator, Plan } from '../../plan/schema.ts';
 import type { Period } from '../../period/types.ts';
-import { ACTIVITIES_NAME, ACTIVITY_COLUMNS, HEADER_NAMES, LIST_NAMES, indicatorCellName } from '../../template/names.ts';
+import { ACTIVITIES_NAME, ACTIVITY_COLUMNS, HEADER_NAMES, LIST_NAMES, NARRATIVE_FIELDS, NARRATIVE_NAMES, indicatorCellName } from '../../template/names.ts';
 import type { Unit } from '../../units/unit.ts';
 import { TEMPLATE_SHEET_NAMES } from '../../vocabulary/sheets.ts';
 
@@ -26,6 +26,15 @@ export const TEMPLATE_LAYOUT = {
   activitiesFirstRow: 4,
   activityRows: 200,
 } as const;
+
+/**
+ * Rows of the narrative block on "Báo cáo", below the indicators: its title, then one row per
+ * narrative field (`NARRATIVE_FIELDS` order), the label in A:B and the input cell C:J.
+ */
+export function narrativeRows(plan: Pick<Plan, 'indicators'>): { title: number; first: number; last: number } {
+  const title = TEMPLATE_LAYOUT.firstIndicatorRow + plan.indicators.length + 1;
+  return { title, first: title + 1, last: title + NARRATIVE_FIELDS.length };
+}
 
 /** `<unit code>-<period code>.xlsx`, characters not allowed in file names replaced by `_`. */
 export function templateFileName(unit: Pick<Unit, 'code'>, period: Pick<Period, 'code'>): string {
@@ -69,6 +78,8 @@ export function templateNames(plan: Pick<Plan, 'indicators' | 'themes' | 'forms'
     names.push({ name: indicatorCellName(indicator.code, 'note'), sheet: S.report, ref: at(C.note) });
     names.push({ name: indicatorCellName(indicator.code, 'evidence'), sheet: S.report, ref: at(C.evidence) });
   });
+  const narrative = narrativeRows(plan);
+  NARRATIVE_FIELDS.forEach((field, k) => names.push({ name: NARRATIVE_NAMES[field], sheet: S.report, ref: formatA1({ row: narrative.first + k, col: C.text }) }));
   const lastRow = L.activitiesFirstRow + L.activityRows - 1;
   names.push({ name: ACTIVITIES_NAME, sheet: S.activities, ref: `A${L.activitiesFirstRow}:${formatA1({ row: lastRow, col: ACTIVITY_COLUMNS.length })}` });
   return names;

@@ -5,14 +5,15 @@ import { RowSet } from '../../book/rows.ts';
 import { formatA1 } from '../../grid/a1.ts';
 import { indicatorAppliesTo } from '../../plan/applies.ts';
 import type { Indicator } from '../../plan/schema.ts';
-import { LIST_NAMES, YES_NO } from '../../template/names.ts';
+import { LIST_NAMES, NARRATIVE_FIELDS, YES_NO } from '../../template/names.ts';
 import { formatDate } from '../../vocabulary/dates.ts';
 import { NATIONAL_MOTTO, NATIONAL_NAME, unitSignature } from '../../vocabulary/headings.ts';
 import { cutoffText, periodName, planCitation } from '../../vocabulary/periods.ts';
-import { HEADERS } from '../../vocabulary/sheets.ts';
+import { HEADERS, NARRATIVE_LABELS, NARRATIVE_TITLE } from '../../vocabulary/sheets.ts';
+import { deadlineBasisSuffix, targetText } from '../../vocabulary/basis.ts';
 import { unitDisplayName, unitIssuingBody } from '../../vocabulary/units.ts';
 import { GREY, HEADER, INPUT, columnsOf, type TemplateContext } from './context.ts';
-import { TEMPLATE_LAYOUT, TEMPLATE_SHEETS, hasRatio } from './layout.ts';
+import { TEMPLATE_LAYOUT, TEMPLATE_SHEETS, hasRatio, narrativeRows } from './layout.ts';
 import { dateValidation, listValidation, wholeValidation } from './validations.ts';
 
 /** The explanatory second line under an indicator's text: what goes in the numerator/denominator cells. */
@@ -35,15 +36,16 @@ export const NOT_APPLICABLE_HINT = 'Không áp dụng đối với đơn vị n�
 /**
  * "Báo cáo": the unit's heading (Decree 30/2020/NĐ-CP), the header cells (unit code, period
  * code, report date), one row per plan indicator (input cells unlocked and filled, a live ratio
- * for ratio and comparison measures, grey where the indicator does not apply) and the signature
- * block.
+ * for ratio and comparison measures, grey where the indicator does not apply), the narrative block
+ * (one input cell per field of `NARRATIVE_NAMES`) and the signature block.
  */
 export function reportSheet(ctx: TemplateContext): SheetModel {
   const { plan, unit, period, palette } = ctx;
   const L = TEMPLATE_LAYOUT;
   const C = L.columns;
-  // column B is wide enough for the bold "Đơn vị báo cáo:" merged across A:B
-  const columns = columnsOf(palette, [5, 11, 50, 10, 14, 15, 15, 10, 20, 28]);
+  // column B is wide enough for the bold "Đơn vị báo cáo:" merged across A:B; column E for a
+  // target with its basis label ("… (quy ước; kế hoạch không nêu số cụ thể)")
+  const columns = columnsOf(palette, [5, 11, 46, 10, 18, 15, 15, 10, 20, 28]);
   const lastCol = columns.length;
   const rows = new RowSet(palette);
   const validations: ValidationModel[] = [];
@@ -79,7 +81,7 @@ export function reportSheet(ctx: TemplateContext): SheetModel {
       `Nhập ngày báo cáo dạng dd/mm/yyyy, từ ${formatDate(period.cutoffStart)} đến ${formatDate(lastSubmission)}.`,
     ),
   );
-  rows.merge(L.submittedRow, 4, L.submittedRow, lastCol, `(dd/mm/yyyy) – Hạn gửi báo cáo: ${formatDate(period.deadline)}`, { italic: true, size: 11, wrap: false });
+  rows.merge(L.submittedRow, 4, L.submittedRow, lastCol, `(dd/mm/yyyy) – Hạn gửi báo cáo: ${formatDate(period.deadline)}${deadlineBasisSuffix(plan).vi}`, { italic: true, size: 11, wrap: false });
 
   HEADERS.report.forEach((title, i) => {
     rows.put(L.headerRow, i + 1, title, HEADER);
@@ -99,7 +101,7 @@ export function reportSheet(ctx: TemplateContext): SheetModel {
       { border: 'all', vertical: 'top' },
     );
     rows.put(row, C.unitOfMeasure, indicator.unitOfMeasure.normalize('NFC'), { border: 'all', horizontal: 'center' });
-    rows.put(row, C.target, indicator.targetText.vi.normalize('NFC'), { border: 'all', horizontal: 'center' });
+    rows.put(row, C.target, targetText(indicator).vi, { border: 'all', horizontal: 'center' });
     const numeratorAddr = formatA1({ row, col: C.numerator });
     const denominatorAddr = formatA1({ row, col: C.denominator });
     const input = applies ? INPUT : GREY;
@@ -132,8 +134,19 @@ export function reportSheet(ctx: TemplateContext): SheetModel {
     rows.put(row, C.evidence, null, { ...INPUT, vertical: 'top' });
   });
 
+  // the narrative: what the unit writes in words, one tall input cell per field (C:J)
+  const narrative = narrativeRows(plan);
+  rows.merge(narrative.title, 1, narrative.title, lastCol, NARRATIVE_TITLE, { bold: true, wrap: false });
+  rows.height(narrative.title, 20);
+  NARRATIVE_FIELDS.forEach((field, k) => {
+    const row = narrative.first + k;
+    rows.merge(row, 1, row, 2, NARRATIVE_LABELS[field], { bold: true, border: 'all', vertical: 'top' });
+    rows.merge(row, C.text, row, lastCol, null, { ...INPUT, vertical: 'top', horizontal: 'left' });
+    rows.height(row, 72);
+  });
+
   // signature blocks: the preparer left, the unit's head right (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH)
-  const signRow = L.firstIndicatorRow + plan.indicators.length + 2;
+  const signRow = narrative.last + 2;
   const preparer = ['NGƯỜI LẬP BIỂU', '(Ký, ghi rõ họ tên)'];
   const head = [...unitSignature(unit), '(Ký tên, đóng dấu)'];
   preparer.forEach((text, k) => rows.merge(signRow + k, 2, signRow + k, 3, text, { bold: k === 0, italic: k > 0, horizontal: 'center' }));
