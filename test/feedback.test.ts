@@ -97,7 +97,10 @@ describe('cchc consolidate --feedback', () => {
     const error = rows.find((r) => r[0] === 'Lỗi')!;
     expect(error[1]).toBe('Báo cáo');
     expect(error[2]).toMatch(/^F\d+$/);
-    expect(error[3]).toBe(`Ô ${error[2]} (CT3a, tử số): 510 lớn hơn mẫu số 500.`);
+    const den = String(error[2]).replace(/^F/, 'G');
+    expect(error[3]).toBe(
+      `Ô ${error[2]} (CT3a, tử số): 510 lớn hơn mẫu số 500 (ô ${den}), nhưng "Số hồ sơ được cập nhật, công khai tình trạng" không thể nhiều hơn "Tổng số hồ sơ đã tiếp nhận". Kiểm tra lại hai ô ${error[2]} và ${den} (gõ nhầm, đảo chữ số, ghi nhầm dòng?) rồi sửa; chỉ tiêu chưa được tính.`,
+    );
     expect(error[4]).toBe('CT3a');
   });
 

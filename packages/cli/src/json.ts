@@ -1,4 +1,4 @@
-import type { CheckedReport, Plan, UnitScore } from '@cchc-kpi/core';
+import { reportIdentity, type CheckedReport, type Plan, type UnitScore } from '@cchc-kpi/core';
 import type { FileOutcome } from './pipeline.ts';
 
 /** One indicator in `cchc check --json`: the figures as reported, and how they stand. Fractions 0–1. */
@@ -15,6 +15,7 @@ export interface CheckIndicatorJson {
 /** One file in `cchc check --json`. */
 export interface CheckEntryJson {
   file: string;
+  /** The unit and period of the form (also of an untouched one), else those its file name names; null when unknown. */
   unit: string | null;
   unitName: string | null;
   period: string | null;
@@ -43,11 +44,12 @@ export function checkEntry(outcome: FileOutcome, plan: Plan): CheckEntryJson {
       };
     }
   }
+  const identity = outcome.identity ?? reportIdentity(undefined, [], checked);
   return {
     file: outcome.file,
-    unit: checked?.unit?.code ?? checked?.report.unitCode ?? null,
-    unitName: checked?.unit?.name ?? null,
-    period: checked?.period?.code ?? checked?.report.periodCode ?? null,
+    unit: identity.unit,
+    unitName: identity.unitName,
+    period: identity.period,
     submittedOn: checked?.report.submittedOn ?? null,
     indicators,
     activities: checked?.activities.length ?? 0,

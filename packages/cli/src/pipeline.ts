@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { CheckedReport, Finding, Period, ReportStatus } from '@cchc-kpi/core';
+import { reportIdentity, type CheckedReport, type Finding, type Period, type ReportIdentity, type ReportStatus } from '@cchc-kpi/core';
 import { readReport, type ReadReportOptions } from '@cchc-kpi/xlsx';
 import type { RunContext } from './context.ts';
 import { prepareWorkbookBytes } from './io/convert.ts';
@@ -20,6 +20,8 @@ export interface FileOutcome {
   checked?: CheckedReport;
   /** Every finding for this file: conversion, reading, validation, the file-name check. */
   findings: Finding[];
+  /** The unit and period the file is about: the form's (an untouched form's too), else its name's (`reportIdentity`). */
+  identity?: ReportIdentity;
 }
 
 /**
@@ -32,15 +34,18 @@ export interface FileOutcome {
  */
 export async function processFile(path: string, context: RunContext, period?: Period): Promise<FileOutcome> {
   const file = basename(path);
+  const unread = (findings: Finding[]): FileOutcome => ({ file, path, status: 'unreadable', findings, identity: reportIdentity(file, context.units) });
   const input = await readInputFile(path, context.limits?.maxFileBytes);
-  if ('finding' in input) return { file, path, status: 'unreadable', findings: [input.finding] };
+  if ('finding' in input) return unread([input.finding]);
   // .xls/.ods: converted through LibreOffice with --convert, else a finding saying how to convert.
   const prepared = await prepareWorkbookBytes(input.bytes, file, context.read?.convert === true);
-  if (!prepared.ok) return { file, path, status: 'unreadable', findings: prepared.findings };
+  if (!prepared.ok) return unread(prepared.findings);
   const { outcome } = readReport(prepared.bytes, readOptions(context, file, period, prepared.findings));
+  const form = outcome.status === 'received' || outcome.status === 'empty' ? outcome.checked : undefined;
+  const identity = reportIdentity(file, context.units, form);
   return outcome.status === 'received'
-    ? { file, path, status: outcome.status, checked: outcome.checked, findings: outcome.findings }
-    : { file, path, status: outcome.status, findings: outcome.findings };
+    ? { file, path, status: outcome.status, checked: outcome.checked, findings: outcome.findings, identity }
+    : { file, path, status: outcome.status, findings: outcome.findings, identity };
 }
 
 /** `readReport`'s options from the run context: plan, registry, limits, overrides, saved mappings. */

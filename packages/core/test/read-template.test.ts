@@ -327,7 +327,7 @@ describe('readTemplateReport: activities one cell at a time', () => {
   const rows: Row[] = [
     ['date serial', { B5: v(44260) }, { date: '2021-03-05' }, []],
     ['date Vietnamese', { B5: v('Ngày 5 tháng 3 năm 2021') }, { date: '2021-03-05' }, []],
-    ['date invalid', { B5: v('31/02/2021') }, { date: null }, [{ severity: 'error', code: 'date-invalid', sheet: ACTS, cell: 'B5', indicator: undefined }]],
+    ['date invalid', { B5: v('31/02/2021') }, { date: null, dateUnreadable: true }, [{ severity: 'error', code: 'date-invalid', sheet: ACTS, cell: 'B5', indicator: undefined }]],
     ['date blank', { B5: v(null) }, { date: null }, []],
     ['theme list entry', { C5: v('ND3.2 – Cải cách TTHC') }, { themes: ['ND3.2'] }, []],
     ['theme bare lower-case', { C5: v(' nd4 ') }, { themes: ['ND4'] }, []],
@@ -355,8 +355,8 @@ describe('readTemplateReport: activities one cell at a time', () => {
   it('names the activity cell', () => {
     const result = read({}, { A5: v(1), B5: v('31/02/2021') });
     expect(result.findings[0]?.message).toEqual({
-      vi: 'Ô B5 (hoạt động dòng 5, ngày): "31/02/2021" không phải là ngày có thật; coi như để trống.',
-      en: 'Cell B5 (activity row 5 date): "31/02/2021" is not a real date; read as blank.',
+      vi: 'Ô B5 (hoạt động dòng 5, ngày): "31/02/2021" không phải là ngày có thật; hãy ghi lại ngày đúng (ngày/tháng/năm, ví dụ 28/12/2020). Coi như để trống.',
+      en: 'Cell B5 (activity row 5 date): "31/02/2021" is not a real date; enter the right date (day/month/year, e.g. 28/12/2020). Read as blank.',
     });
   });
 });
@@ -408,7 +408,7 @@ describe('readTemplateReport: names', () => {
     grid.sheets[1]!.maxCol = 6;
     const result = readTemplateReport(grid, hatinh2021, { file: FILE });
     expect(reportOf(result).activities).toEqual([
-      { date: null, themes: ['ND1'], form: 'HT3', title: '', quantity: null, participants: null, evidence: null, source: ref(ACTS, 'B5') },
+      { date: null, dateUnreadable: true, themes: ['ND1'], form: 'HT3', title: '', quantity: null, participants: null, evidence: null, source: ref(ACTS, 'B5') },
     ]);
     expect(result.findings.map(brief)).toEqual([{ severity: 'error', code: 'date-invalid', sheet: ACTS, cell: 'C5', indicator: undefined }]);
   });

@@ -10,6 +10,7 @@ import type { Unit } from '../src/units/unit.ts';
 import { checkReport } from '../src/validate/check-report.ts';
 import { FINDING_CODES } from '../src/validate/codes.ts';
 import { completion } from '../src/validate/completion.ts';
+import { otherPeriodFinding } from '../src/validate/other-period.ts';
 
 const FILE = 'bao-cao.xlsx';
 const SHEET = 'Báo cáo';
@@ -309,7 +310,10 @@ describe('checkReport: messages', () => {
       'CT3a',
       { numerator: 120, denominator: 100 },
       '18070',
-      { vi: 'Ô F13 (CT3a, tử số): 120 lớn hơn mẫu số 100.', en: 'Cell F13 (CT3a numerator): 120 exceeds the denominator 100.' },
+      {
+        vi: 'Ô F13 (CT3a, tử số): 120 lớn hơn mẫu số 100 (ô G13), nhưng "Số hồ sơ được cập nhật, công khai tình trạng" không thể nhiều hơn "Tổng số hồ sơ đã tiếp nhận". Kiểm tra lại hai ô F13 và G13 (gõ nhầm, đảo chữ số, ghi nhầm dòng?) rồi sửa; chỉ tiêu chưa được tính.',
+        en: 'Cell F13 (CT3a numerator): 120 exceeds the denominator 100 (cell G13), but the part cannot exceed the whole. Check cells F13 and G13 (a typo, swapped digits, the wrong row?) and correct them; the indicator is not counted until then.',
+      },
     ],
     [
       'CT3a',
@@ -343,8 +347,8 @@ describe('checkReport: messages', () => {
       { numerator: 12.5, denominator: 20 },
       '18070',
       {
-        vi: 'Ô F13 (CT3a, tử số): 12,5 không phải số nguyên; số đếm phải là số nguyên.',
-        en: 'Cell F13 (CT3a numerator): 12.5 is not a whole number; counts must be whole numbers.',
+        vi: 'Ô F13 (CT3a, tử số): 12,5 không phải số nguyên; hãy ghi số đếm là số nguyên (không có phần thập phân).',
+        en: 'Cell F13 (CT3a numerator): 12.5 is not a whole number; enter the count as a whole number (no decimals).',
       },
     ],
     [
@@ -516,5 +520,28 @@ describe('checkReport: one mistake, one finding', () => {
     const checked = checkReport(report({ indicators: [['CT1', value]] }), { plan: hatinh2021, units: UNITS, period: Q1 });
     expect(checked.indicators.CT1).toMatchObject({ status: 'invalid', counted: false, ratio: null });
     expect(checked.findings.filter((f) => f.indicator === 'CT1')).toEqual([]);
+  });
+});
+
+describe('otherPeriodFinding: most reports for another period', () => {
+  const H2 = period('2021-H2');
+  const rows: [name: string, counts: [string, number][], vi: string | null][] = [
+    ['none read', [], null],
+    ['all of the period', [['2021-H2', 3]], null],
+    ['half of another period: not most', [['2021-H1', 2], ['2021-H2', 2]], null],
+    [
+      'all of one other period',
+      [['2021-H1', 3]],
+      '3/3 báo cáo đọc được là của kỳ 2021-H1 (6 tháng đầu năm 2021), không phải kỳ 2021-H2 (6 tháng cuối năm 2021) đang tổng hợp, nên không được đưa vào tổng hợp. Nếu cần tổng hợp kỳ 2021-H1, hãy chạy lại lệnh với --period 2021-H1.',
+    ],
+    [
+      'mostly of several other periods: the most frequent, ties to the earliest',
+      [['2021-Q2', 2], ['2021-H1', 2], ['2021-H2', 1], ['2020', 1]],
+      '5/6 báo cáo đọc được không phải của kỳ 2021-H2 (6 tháng cuối năm 2021) đang tổng hợp, nên không được đưa vào tổng hợp; nhiều nhất là kỳ 2021-H1 (6 tháng đầu năm 2021) (2 báo cáo). Nếu cần tổng hợp kỳ 2021-H1, hãy chạy lại lệnh với --period 2021-H1.',
+    ],
+  ];
+  it.each(rows)('%s', (_name, counts, vi) => {
+    const finding = otherPeriodFinding(new Map(counts), H2);
+    expect(finding === null ? null : [finding.severity, finding.code, finding.message.vi]).toEqual(vi === null ? null : ['warning', 'reports-for-other-period', vi]);
   });
 });

@@ -5,6 +5,7 @@ import {
   hasTemplateNames,
   hatinhCity2020,
   indicatorCellName,
+  lacksFilledSheet,
   parseSheetRef,
   processGrid,
   type IndicatorField,
@@ -42,8 +43,9 @@ export type ReadReportResult = Result<UnitReport> & { outcome: ReportOutcome };
  * 1. the OOXML reader builds the neutral grid under the size limits, from the sheets our
  *    template's defined names use (`templateSheets`: instructions and list sheets are neither
  *    inflated nor parsed); our own consolidated or feedback workbook (`cchc_consolidated`) has no
- *    sheet read at all; when sheets were left out and the grid is not our template after all, the
- *    whole workbook is read;
+ *    sheet read at all; when sheets were left out and the grid is not our template after all, or
+ *    lacks the template's report or activities sheet (renamed: `lacksFilledSheet`), the whole
+ *    workbook is read;
  * 2. core's `processGrid`: our own output → skipped; readers in order (defined names → cell
  *    positions → layout reader for units' own tables → the unit's saved mapping from `mappings`);
  *    validation against the plan, `units` and `period`; the file-name check; an untouched form is
@@ -64,7 +66,7 @@ export function readReport(bytes: Uint8Array, options: ReadReportOptions): ReadR
     return keep;
   };
   let grid = readGrid(bytes, { ...file, ...limits, sheets });
-  if (skipped && (!grid.ok || !hasTemplateNames(grid.value))) grid = readGrid(bytes, { ...file, ...limits });
+  if (skipped && (!grid.ok || !hasTemplateNames(grid.value) || lacksFilledSheet(grid.value))) grid = readGrid(bytes, { ...file, ...limits });
   const before = options.before ?? [];
   const outcome: ReportOutcome = grid.ok
     ? processGrid(grid.value, { ...options, units: options.units ?? hatinhCity2020.units, before: [...before, ...grid.findings] })

@@ -1,5 +1,5 @@
 import { basename, extname, resolve } from 'node:path';
-import { createConsolidator, findingCountsText, findingCountsTextEn, parsePeriod, withLastYearFigures, type Consolidation } from '@cchc-kpi/core';
+import { createConsolidator, findingCountsText, findingCountsTextEn, parsePeriod, withLastYearFigures, withPeriodTally, type Consolidation } from '@cchc-kpi/core';
 import { handleInterrupts } from '../consolidate/interrupt.ts';
 import { createOutputWriter, incompleteText, OutputsIncomplete } from '../consolidate/output-writer.ts';
 import { readAll } from '../consolidate/read-all.ts';
@@ -134,7 +134,10 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
   }
 
   // With --compare, a CT2a figure without last year's takes it from the earlier consolidation.
-  const consolidator = withLastYearFigures(createConsolidator({ plan, units, period: period.value, ...(received ? { received } : {}) }), report.value.lastYear, plan);
+  const consolidator = withPeriodTally(
+    withLastYearFigures(createConsolidator({ plan, units, period: period.value, ...(received ? { received } : {}) }), report.value.lastYear, plan),
+    period.value,
+  );
   if (report.value.findings.length > 0) consolidator.addFailure(options.compare ? basename(options.compare) : '', report.value.findings);
   if (startFindings.length > 0) consolidator.addFailure(options.received ? basename(options.received) : '', startFindings);
   for (const skipped of scan.skipped) consolidator.addFailure(basename(skipped.file), [skipFinding(skipped)]);
@@ -156,6 +159,9 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
       interruption.closeReading();
       return 130;
     }
+    // Most reports for another period: said once, in the outputs and after the summary.
+    const otherPeriod = consolidator.otherPeriodFinding();
+    if (otherPeriod) consolidator.addFailure('', [otherPeriod]);
     const result = consolidator.finish();
     const extras = reportExtras(result, plan, report.value);
     const flagsAndExtras = { ...settings, ...extras };
@@ -171,6 +177,7 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
       return EXIT.cannotRun;
     }
     if (!options.quiet) io.err(summary(result, options, lang));
+    if (!options.quiet && otherPeriod) io.err(otherPeriod.message[lang]);
   } finally {
     interruption.dispose();
   }

@@ -1,12 +1,11 @@
 /**
  * The activities table (`activities_table`, columns in `ACTIVITY_COLUMNS` order), read row by row.
  */
-import { makeFinding } from '../finding.ts';
 import { formatA1 } from '../grid/a1.ts';
 import { isBlankCell, readRangeRows, resolveName, type RangeRow } from '../grid/access.ts';
 import type { Activity } from '../report/model.ts';
 import { ACTIVITIES_NAME, ACTIVITY_COLUMNS, codeFromListEntry, type ActivityColumn } from '../template/names.ts';
-import { cellRef, readCount, readDate, readText, type Located, type ReadContext } from './cells.ts';
+import { cellRef, nameMissing, readCount, readDate, readText, readTracked, type Located, type ReadContext } from './cells.ts';
 import { activityFieldLabel } from './labels.ts';
 
 /**
@@ -24,23 +23,14 @@ export function codeFromCellText(text: string | null): string | null {
  * (day first; ISO); `theme`/`theme2` → `themes` (codes, duplicates dropped); `form`; `title`
  * (normalised text, `''` when blank); `quantity`/`participants` as counts; `evidence` as text;
  * `source` = the row's first cell. Unreadable values → null with the cell's finding
- * (`date-invalid`, `value-not-a-number`). A missing or broken name → `template-name-missing`
+ * (`date-invalid`, `value-not-a-number`); a date cell that held something else than a date also
+ * sets `dateUnreadable`. A missing or broken name → `template-name-missing`
  * (warning) and no activities.
  */
 export function readActivities(ctx: ReadContext): Activity[] {
   const resolved = resolveName(ctx.grid, ACTIVITIES_NAME);
   if (!resolved) {
-    ctx.findings.push(
-      makeFinding(
-        'warning',
-        'template-name-missing',
-        {
-          vi: `Biểu mẫu thiếu tên vùng "${ACTIVITIES_NAME}" (bảng hoạt động) hoặc tên vùng bị hỏng; không đọc được hoạt động nào.`,
-          en: `The template lacks the defined name "${ACTIVITIES_NAME}" (activities table) or it is broken; no activity is read.`,
-        },
-        { ...(ctx.file === undefined ? {} : { file: ctx.file }), ...(ctx.unit === undefined ? {} : { unit: ctx.unit }) },
-      ),
-    );
+    nameMissing(ctx, ACTIVITIES_NAME, { vi: 'bảng hoạt động', en: 'activities table' }, {}, { vi: 'không đọc được hoạt động nào', en: 'no activity is read' });
     return [];
   }
   const sheet = resolved.sheet;
@@ -55,8 +45,9 @@ export function readActivities(ctx: ReadContext): Activity[] {
       const code = codeFromCellText(readText(ctx, at(column)));
       if (code !== null && !themes.includes(code)) themes.push(code);
     }
-    activities.push({
-      date: readDate(ctx, at('date')),
+    const date = readTracked(ctx, () => readDate(ctx, at('date')));
+    const activity: Activity = {
+      date: date.value,
       themes,
       form: codeFromCellText(readText(ctx, at('form'))),
       title: readText(ctx, at('title')) ?? '',
@@ -64,7 +55,9 @@ export function readActivities(ctx: ReadContext): Activity[] {
       participants: readCount(ctx, at('participants')),
       evidence: readText(ctx, at('evidence')),
       source: cellRef(ctx.file, sheet.name, row.refs[0] ?? formatA1({ row: row.row, col: firstCol })),
-    });
+    };
+    if (date.unreadable) activity.dateUnreadable = true;
+    activities.push(activity);
   }
   return activities;
 }

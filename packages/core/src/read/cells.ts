@@ -10,7 +10,7 @@ import { cellText } from '../text/cell-text.ts';
 import { parseDateCell } from '../text/dates.ts';
 import { parsePercent } from '../text/percent.ts';
 import { parseYesNo } from '../text/yes-no.ts';
-import { formatNumber } from '../text/format.ts';
+import { formatNumber, formatPercent } from '../text/format.ts';
 import { externalReferenceMessage, hasExternalReference } from './external-reference.ts';
 import { cellSubject, rawForMessage } from './labels.ts';
 
@@ -20,6 +20,13 @@ export interface ReadContext {
   file?: string;
   unit?: string;
   findings: Finding[];
+  /**
+   * Template sheets already reported missing (`template-sheet-missing`): a name expected on one
+   * of them (`nameSheets`) gives no `template-name-missing` of its own.
+   */
+  missingSheets?: ReadonlySet<string>;
+  /** The template sheet each defined name belongs on (template/names.ts contract), with `missingSheets`. */
+  nameSheets?: ReadonlyMap<string, string>;
 }
 
 /** A cell found through a defined name (or a table position), with its reference for `source` and findings. */
@@ -44,6 +51,46 @@ export function locateName(ctx: ReadContext, name: string, what: Message, indica
   const located: Located = { cell: resolved.sheet.cells.get(resolved.ref), ref: cellRef(ctx.file, resolved.sheet.name, resolved.ref), what };
   if (indicator !== undefined) located.indicator = indicator;
   return located;
+}
+
+/**
+ * The warning `template-name-missing` for a defined name that is absent or broken (`#REF!`):
+ * what the value was (`what`) and what is not read (`lost`, default "this value"). Nothing when
+ * the name's sheet was already reported missing (`ctx.missingSheets`): one finding for the sheet,
+ * not one per name.
+ */
+export function nameMissing(ctx: ReadContext, name: string, what: Message, location: { indicator?: string } = {}, lost?: Message): void {
+  const sheet = ctx.nameSheets?.get(name);
+  if (sheet !== undefined && ctx.missingSheets?.has(sheet)) return;
+  const tail = lost ?? { vi: 'không đọc được giá trị này', en: 'this value is not read' };
+  ctx.findings.push(
+    makeFinding(
+      'warning',
+      'template-name-missing',
+      {
+        vi: `Biểu mẫu thiếu tên vùng "${name}" (${what.vi}) hoặc tên vùng bị hỏng; ${tail.vi}.`,
+        en: `The template lacks the defined name "${name}" (${what.en}) or it is broken; ${tail.en}.`,
+      },
+      { ...(ctx.file === undefined ? {} : { file: ctx.file }), ...(ctx.unit === undefined ? {} : { unit: ctx.unit }), ...location },
+    ),
+  );
+}
+
+/**
+ * Runs one cell reader and says whether it could not read what the cell holds: true when the
+ * reader added an error finding (the value is then null and that error names the cell), so
+ * validation adds no second finding ("blank") about the same cell.
+ */
+export function readTracked<T>(ctx: ReadContext, read: () => T): { value: T; unreadable: boolean } {
+  const errorsBefore = countErrors(ctx.findings);
+  const value = read();
+  return { value, unreadable: value === null && countErrors(ctx.findings) > errorsBefore };
+}
+
+function countErrors(findings: readonly Finding[]): number {
+  let n = 0;
+  for (const f of findings) if (f.severity === 'error') n += 1;
+  return n;
 }
 
 /** Appends a finding about a located cell: file, sheet, cell, unit and indicator filled in; message prefixed with the cell subject. */
@@ -89,6 +136,20 @@ function externalFigure(ctx: ReadContext, at: Located): void {
   });
 }
 
+/** What a percentage cell shows, as the unit typed it: `"85%"` (text as typed; a number cell in its % format). */
+function typedPercentText(at: Located, lang: 'vi' | 'en'): string {
+  const value = at.cell?.value ?? null;
+  return typeof value === 'number' ? formatPercent(value, lang, 4) : rawForMessage(value);
+}
+
+/** A percentage typed where a count is expected: error `count-is-percent`, quoting what was typed. */
+function percentNotCount(ctx: ReadContext, at: Located): void {
+  addCellFinding(ctx, at, 'error', 'count-is-percent', {
+    vi: `"${typedPercentText(at, 'vi')}" là tỷ lệ phần trăm, không phải số đếm; hãy ghi số đếm (số nguyên, ví dụ 17), không ghi tỷ lệ. Coi như để trống.`,
+    en: `"${typedPercentText(at, 'en')}" is a percentage, not a count; enter the count (a whole number, e.g. 17), not a percentage. Read as blank.`,
+  });
+}
+
 function notANumber(ctx: ReadContext, at: Located): void {
   addCellFinding(ctx, at, 'error', 'value-not-a-number', {
     vi: `"${raw(at)}" không phải là số; coi như để trống.`,
@@ -100,15 +161,19 @@ function notANumber(ctx: ReadContext, at: Located): void {
  * Reads a count (numerator, denominator, count value, quantity): a number, numeric text
  * (`"1.234"` → 1234, as an integer is expected) or a formula's cached number. Negative or
  * fractional numbers are returned as they are (validation rejects them).
- * Blank → null silently; unreadable → null with `value-not-a-number` (error);
+ * Blank → null silently; unreadable → null with `value-not-a-number` (error); a percentage
+ * (`"85%"` as text, or 0.85 in a cell formatted as %, which is what Excel stores when 85% is
+ * typed) → null with `count-is-percent` (error) quoting it as typed, never 0.85 or 1;
  * formula without result → null with `formula-not-computed` (warning); a formula referring to
  * another workbook → its cached result, with `formula-external-reference` (warning).
  */
 export function readCount(ctx: ReadContext, at: Located): number | null {
   externalFigure(ctx, at);
   const n = cellNumber(at.cell, { integer: true });
-  if (n.ok) return n.value;
-  if (n.reason === 'uncomputed') uncomputed(ctx, at);
+  if (n.ok) {
+    if (!n.percent) return n.value;
+    percentNotCount(ctx, at);
+  } else if (n.reason === 'uncomputed') uncomputed(ctx, at);
   else if (n.reason !== 'empty') notANumber(ctx, at);
   return null;
 }
@@ -161,8 +226,8 @@ export function readDate(ctx: ReadContext, at: Located): string | null {
   if (d.reason === 'uncomputed') uncomputed(ctx, at);
   else if (d.reason === 'nonexistent') {
     addCellFinding(ctx, at, 'error', 'date-invalid', {
-      vi: `"${raw(at)}" không phải là ngày có thật; coi như để trống.`,
-      en: `"${raw(at)}" is not a real date; read as blank.`,
+      vi: `"${raw(at)}" không phải là ngày có thật; hãy ghi lại ngày đúng (ngày/tháng/năm, ví dụ 28/12/2020). Coi như để trống.`,
+      en: `"${raw(at)}" is not a real date; enter the right date (day/month/year, e.g. 28/12/2020). Read as blank.`,
     });
   } else if (d.reason === 'invalid') {
     addCellFinding(ctx, at, 'error', 'date-invalid', {

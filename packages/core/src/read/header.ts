@@ -2,10 +2,10 @@
  * The report header: unit, period, date, plan and template version, read through the template's
  * header names (template/names.ts `HEADER_NAMES`).
  */
-import { makeFinding, type CellRef } from '../finding.ts';
+import type { CellRef } from '../finding.ts';
 import type { Plan } from '../plan/schema.ts';
 import { HEADER_NAMES, TEMPLATE_VERSION } from '../template/names.ts';
-import { addCellFinding, locateName, readDate, readText, type Located, type ReadContext } from './cells.ts';
+import { addCellFinding, locateName, nameMissing, readDate, readText, readTracked, type Located, type ReadContext } from './cells.ts';
 import { HEADER_LABELS } from './labels.ts';
 
 /** The header values (null = blank or unreadable) and the cells they came from. */
@@ -16,25 +16,15 @@ export interface Header {
   planId: string | null;
   templateVersion: string | null;
   source: { unitCode?: CellRef; periodCode?: CellRef; submittedOn?: CellRef };
+  /** True when the date cell held something that is no date (`date-invalid` names it); `submittedOn` is then null. */
+  submittedOnUnreadable: boolean;
 }
 
 type HeaderKey = keyof typeof HEADER_NAMES;
 
 function locateHeader(ctx: ReadContext, key: HeaderKey): Located | null {
   const at = locateName(ctx, HEADER_NAMES[key], HEADER_LABELS[key]);
-  if (!at) {
-    ctx.findings.push(
-      makeFinding(
-        'warning',
-        'template-name-missing',
-        {
-          vi: `Biểu mẫu thiếu tên vùng "${HEADER_NAMES[key]}" (${HEADER_LABELS[key].vi}) hoặc tên vùng bị hỏng; không đọc được giá trị này.`,
-          en: `The template lacks the defined name "${HEADER_NAMES[key]}" (${HEADER_LABELS[key].en}) or it is broken; this value is not read.`,
-        },
-        { ...(ctx.file === undefined ? {} : { file: ctx.file }), ...(ctx.unit === undefined ? {} : { unit: ctx.unit }) },
-      ),
-    );
-  }
+  if (!at) nameMissing(ctx, HEADER_NAMES[key], HEADER_LABELS[key]);
   return at;
 }
 
@@ -53,10 +43,12 @@ export function readHeader(ctx: ReadContext, plan: Plan): Header {
   const dateAt = locateHeader(ctx, 'submittedOn');
   const planAt = locateHeader(ctx, 'planId');
   const versionAt = locateHeader(ctx, 'templateVersion');
+  const date = dateAt ? readTracked(ctx, () => readDate(ctx, dateAt)) : { value: null, unreadable: false };
   const header: Header = {
     unitCode,
     periodCode: periodAt ? readText(ctx, periodAt) : null,
-    submittedOn: dateAt ? readDate(ctx, dateAt) : null,
+    submittedOn: date.value,
+    submittedOnUnreadable: date.unreadable,
     planId: planAt ? readText(ctx, planAt) : null,
     templateVersion: versionAt ? readText(ctx, versionAt) : null,
     source: {},

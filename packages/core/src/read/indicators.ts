@@ -2,11 +2,10 @@
  * One indicator's cells, read through `<code>_numerator`, `_denominator`, `_value`, `_percent`,
  * `_note` and `_evidence` (template/names.ts `indicatorCellName`).
  */
-import { makeFinding } from '../finding.ts';
 import type { Indicator } from '../plan/schema.ts';
 import type { IndicatorValue } from '../report/model.ts';
 import { indicatorCellName, type IndicatorField } from '../template/names.ts';
-import { locateName, readCount, readText, readTypedPercent, readYesNo, type Located, type ReadContext } from './cells.ts';
+import { locateName, nameMissing, readCount, readText, readTracked, readTypedPercent, readYesNo, type Located, type ReadContext } from './cells.ts';
 import { indicatorFieldLabel } from './labels.ts';
 
 /** The fields a unit must be able to fill for a measure: numerator and denominator for ratio/comparison, value for count/boolean. */
@@ -16,25 +15,9 @@ export function requiredFields(indicator: Indicator): IndicatorField[] {
 
 function locateField(ctx: ReadContext, indicator: Indicator, field: IndicatorField, required: boolean): Located | null {
   const name = indicatorCellName(indicator.code, field);
-  const at = locateName(ctx, name, indicatorFieldLabel(indicator.code, field), indicator.code);
-  if (!at && required) {
-    const what = indicatorFieldLabel(indicator.code, field);
-    ctx.findings.push(
-      makeFinding(
-        'warning',
-        'template-name-missing',
-        {
-          vi: `Biểu mẫu thiếu tên vùng "${name}" (${what.vi}) hoặc tên vùng bị hỏng; không đọc được giá trị này.`,
-          en: `The template lacks the defined name "${name}" (${what.en}) or it is broken; this value is not read.`,
-        },
-        {
-          ...(ctx.file === undefined ? {} : { file: ctx.file }),
-          ...(ctx.unit === undefined ? {} : { unit: ctx.unit }),
-          indicator: indicator.code,
-        },
-      ),
-    );
-  }
+  const what = indicatorFieldLabel(indicator.code, field);
+  const at = locateName(ctx, name, what, indicator.code);
+  if (!at && required) nameMissing(ctx, name, what, { indicator: indicator.code });
   return at;
 }
 
@@ -57,10 +40,9 @@ export function readIndicator(ctx: ReadContext, indicator: Indicator): Indicator
   let found = false;
   // Remembers a figure whose cell held something unreadable (the reader added an error for it).
   const track = <T>(key: 'numerator' | 'denominator' | 'value', read: () => T): T => {
-    const errorsBefore = ctx.findings.filter((f) => f.severity === 'error').length;
-    const result = read();
-    if (result === null && ctx.findings.filter((f) => f.severity === 'error').length > errorsBefore) (value.unreadable ??= []).push(key);
-    return result;
+    const result = readTracked(ctx, read);
+    if (result.unreadable) (value.unreadable ??= []).push(key);
+    return result.value;
   };
   if (indicator.measure === 'ratio' || indicator.measure === 'comparison') {
     const num = locateField(ctx, indicator, 'numerator', true);

@@ -5,7 +5,7 @@
 import { makeFinding } from '../finding.ts';
 import { formatA1 } from '../grid/a1.ts';
 import { getSheet } from '../grid/access.ts';
-import type { Grid } from '../grid/grid.ts';
+import type { Grid, Sheet } from '../grid/grid.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { UnitReport } from '../report/model.ts';
 import type { Result } from '../result.ts';
@@ -18,7 +18,11 @@ import { readTemplateReport, type ReadTemplateOptions } from './template-report.
  */
 export function hasTemplateLayout(grid: Grid, plan: Plan): boolean {
   const sheet = getSheet(grid, TEMPLATE_SHEETS.report);
-  if (!sheet) return false;
+  return sheet !== null && hasReportLayout(sheet, plan);
+}
+
+/** True when a sheet (whatever its name) has the plan's indicator codes in the template's code column, one per row from `TEMPLATE_LAYOUT.firstIndicatorRow`, in plan order. */
+export function hasReportLayout(sheet: Sheet, plan: Plan): boolean {
   return plan.indicators.every((indicator, i) => {
     const cell = sheet.cells.get(formatA1({ row: TEMPLATE_LAYOUT.firstIndicatorRow + i, col: TEMPLATE_LAYOUT.columns.code }));
     return typeof cell?.value === 'string' && cell.value.trim().toUpperCase() === indicator.code.toUpperCase();

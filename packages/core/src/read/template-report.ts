@@ -14,6 +14,8 @@ import type { ReadContext } from './cells.ts';
 import { readHeader } from './header.ts';
 import { readIndicator } from './indicators.ts';
 import { readNarrative } from './narrative.ts';
+import { checkTemplateSheets } from './template-sheets.ts';
+import { TEMPLATE_SHEETS } from '../workbooks/template/layout.ts';
 
 /** Options of `readTemplateReport`. */
 export interface ReadTemplateOptions {
@@ -30,6 +32,10 @@ export function hasTemplateNames(grid: Grid): boolean {
  * Reads a unit's report (`UnitReport`) from a grid made from our template.
  * - Not our template at all (neither `unit_code` nor `plan_id` resolves) → `ok: false` with
  *   `not-a-template` (error).
+ * - A template sheet its names point to but the workbook lacks (`checkTemplateSheets`): renamed
+ *   → read from the renamed sheet with `template-sheet-renamed` (warning); the report sheet gone
+ *   → `ok: false` with `template-sheet-missing` (error); the activities sheet gone → that
+ *   warning and no activities. No `template-name-missing` for the names of a missing sheet.
  * - Header (`readHeader`): unit and period codes, report date (ISO), plan id (`plan-mismatch`
  *   error when it differs from `plan.id`), template version.
  * - Indicators (`readIndicator`), one entry per plan indicator that has at least one name in the
@@ -59,6 +65,13 @@ export function readTemplateReport(grid: Grid, plan: Plan, options: ReadTemplate
       ),
     ]);
   }
+  // A template sheet renamed by a script or deleted: one finding for the sheet, not one per name.
+  const sheets = checkTemplateSheets(grid, plan, options.file);
+  if (sheets.missing.has(TEMPLATE_SHEETS.report)) return fail(sheets.findings);
+  ctx.grid = sheets.grid;
+  ctx.findings.push(...sheets.findings);
+  ctx.missingSheets = sheets.missing;
+  ctx.nameSheets = sheets.nameSheets;
   const header = readHeader(ctx, plan);
   const indicators = new Map<string, IndicatorValue>();
   for (const indicator of plan.indicators) {
@@ -77,6 +90,7 @@ export function readTemplateReport(grid: Grid, plan: Plan, options: ReadTemplate
     activities,
     source: header.source,
   };
+  if (header.submittedOnUnreadable) report.submittedOnUnreadable = true;
   if (narrative !== null) report.narrative = narrative;
   if (options.file !== undefined) report.file = options.file;
   return ok(report, ctx.findings);

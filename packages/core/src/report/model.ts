@@ -24,6 +24,8 @@ export interface UnitReport {
   file?: string;
   /** Where the header values came from. */
   source: { unitCode?: CellRef; periodCode?: CellRef; submittedOn?: CellRef };
+  /** True when the date cell held something that is no date (a reading error names the cell); `submittedOn` is then null, not blank. */
+  submittedOnUnreadable?: boolean;
 }
 
 /**
@@ -50,6 +52,8 @@ export interface IndicatorValue {
 export interface Activity {
   /** ISO date, or null when blank or unreadable (a finding says which). */
   date: string | null;
+  /** True when the date cell held something that is no date (a reading error names the cell). */
+  dateUnreadable?: boolean;
   /** Theme codes (ND…), as typed (validated against the plan later). */
   themes: string[];
   /** Form code (HT…), as typed. */

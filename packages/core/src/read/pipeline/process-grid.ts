@@ -6,7 +6,7 @@
 import type { Grid } from '../../grid/grid.ts';
 import { isEmptyReport } from '../../report/empty.ts';
 import { checkReport } from '../../validate/check-report.ts';
-import { fileNameMismatch } from './file-name.ts';
+import { fileNameMismatch, fileNamePeriodMismatch } from './file-name.ts';
 import { isOwnOutput, ownOutputSkipped } from './own-output.ts';
 import { readGridReport } from './readers.ts';
 import type { ProcessGridOptions, ReportOutcome } from './types.ts';
@@ -17,7 +17,8 @@ import type { ProcessGridOptions, ReportOutcome } from './types.ts';
  * 2. the readers in order (`readGridReport`: defined names → cell positions → layout reader →
  *    saved mapping); none gives a report → `unreadable`;
  * 3. validation (`checkReport`) against the plan, the registry and `period`;
- * 4. the file-name check (`fileNameMismatch`, when `file` is given);
+ * 4. the file-name checks, when `file` is given: the unit code (`fileNameMismatch`) and, for our
+ *    form (a layout finds its period in the file name itself), the period (`fileNamePeriodMismatch`);
  * 5. an untouched form (`isEmptyReport`) → `empty`: not a received report; otherwise `received`.
  * A layout naming no period is assumed to be for `period` (`assumePeriod` overrides, `periodCode`
  * wins over both). Findings in order: `before`, reading, validation, file name. Pure; never
@@ -36,7 +37,10 @@ export function processGrid(grid: Grid, options: ProcessGridOptions): ReportOutc
     ...(options.period === undefined ? {} : { period: options.period }),
     ...(options.file === undefined ? {} : { file: options.file }),
   });
-  const named = options.file === undefined ? [] : fileNameMismatch(options.file, report.unitCode);
+  const named =
+    options.file === undefined
+      ? []
+      : [...fileNameMismatch(options.file, report.unitCode), ...(read.value.reader === 'layout' ? [] : fileNamePeriodMismatch(options.file, report))];
   const findings = [...before, ...read.findings, ...validated.findings, ...named];
   return { status: isEmptyReport(report) ? 'empty' : 'received', checked: { ...validated, findings }, reading: read.value, findings };
 }

@@ -9,19 +9,22 @@ import { formatDateVi } from '../../text/format.ts';
 import { activityFinding, type ActivityContext, type ActivityOutcome } from './activity-types.ts';
 
 /**
- * No date (blank or unreadable) → `activity-date-missing` (warning), kept. With a window
+ * No date → `activity-date-missing` (warning), kept; a date cell that held something else
+ * (`dateUnreadable`) is kept with no finding of its own, its `date-invalid` error says it. With a window
  * (`context.window`), a date outside `cutoffStart…cutoffEnd` (inclusive) →
  * `activity-outside-period` (warning) naming the date and the window, excluded. Without a
  * window only the missing date is checked.
  */
 export function checkActivityDate(activity: Activity, context: ActivityContext): ActivityOutcome {
   if (activity.date === null) {
+    // A date cell holding something else already has its reading error (`date-invalid`).
+    if (activity.dateUnreadable === true) return { activity, findings: [] };
     return {
       activity,
       findings: [
         activityFinding(activity, 'date', context, 'warning', 'activity-date-missing', {
-          vi: 'để trống hoặc không đọc được; không kiểm tra được hoạt động có thuộc kỳ báo cáo không.',
-          en: 'is blank or unreadable; whether the activity falls in the period cannot be checked.',
+          vi: 'để trống; không kiểm tra được hoạt động có thuộc kỳ báo cáo không. Hãy ghi ngày thực hiện (ngày/tháng/năm).',
+          en: 'is blank; whether the activity falls in the period cannot be checked. Enter the date it took place (day/month/year).',
         }),
       ],
     };

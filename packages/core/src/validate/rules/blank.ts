@@ -1,6 +1,7 @@
 /**
  * Rules `value-missing` (warning) and `pair-incomplete` (error): blank is not zero (BRIEF §6).
  */
+import type { Finding } from '../../finding.ts';
 import { formatNumber, formatPercent } from '../../text/format.ts';
 import { figureFinding, indicatorFinding, isPairMeasure, type IndicatorCheck, type RuleOutcome } from './types.ts';
 
@@ -60,15 +61,22 @@ export function blankNotZero(check: IndicatorCheck): RuleOutcome | null {
     };
   }
   if (numerator !== null && denominator !== null) return null;
-  const blankKey = numerator === null ? 'numerator' : 'denominator';
-  const other = numerator === null ? { vi: 'mẫu số', en: 'denominator', value: denominator ?? 0 } : { vi: 'tử số', en: 'numerator', value: numerator };
-  return {
-    findings: [
-      figureFinding(check, blankKey, 'error', 'pair-incomplete', {
-        vi: `để trống trong khi ${other.vi} là ${formatNumber(other.value, 'vi')}; cần ghi cả tử số và mẫu số.`,
-        en: `is blank while the ${other.en} is ${formatNumber(other.value, 'en')}; give both numerator and denominator.`,
-      }),
-    ],
-    stop: 'invalid',
-  };
+  return { findings: [pairIncomplete(check, numerator === null ? 'numerator' : 'denominator')], stop: 'invalid' };
+}
+
+/**
+ * `pair-incomplete` (error) at the blank one of numerator/denominator, naming the other figure
+ * when it could be read ("để trống trong khi mẫu số là 5"), else only asking for both.
+ */
+export function pairIncomplete(check: IndicatorCheck, blankKey: 'numerator' | 'denominator'): Finding {
+  const { figures } = check;
+  const other = blankKey === 'numerator' ? { vi: 'mẫu số', en: 'denominator', value: figures.denominator } : { vi: 'tử số', en: 'numerator', value: figures.numerator };
+  const given =
+    other.value === null
+      ? { vi: '', en: '' }
+      : { vi: ` trong khi ${other.vi} là ${formatNumber(other.value, 'vi')}`, en: ` while the ${other.en} is ${formatNumber(other.value, 'en')}` };
+  return figureFinding(check, blankKey, 'error', 'pair-incomplete', {
+    vi: `để trống${given.vi}; cần ghi cả tử số và mẫu số.`,
+    en: `is blank${given.en}; give both numerator and denominator.`,
+  });
 }

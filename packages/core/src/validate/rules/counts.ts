@@ -24,8 +24,8 @@ export function countsInvalid(check: IndicatorCheck): RuleOutcome | null {
     if (n < 0) {
       findings.push(
         figureFinding(check, key, 'error', 'count-negative', {
-          vi: `${formatNumber(n, 'vi', 6)} là số âm; số đếm phải từ 0 trở lên.`,
-          en: `${formatNumber(n, 'en', 6)} is negative; counts must be 0 or more.`,
+          vi: `${formatNumber(n, 'vi', 6)} là số âm; số đếm phải từ 0 trở lên, hãy sửa lại.`,
+          en: `${formatNumber(n, 'en', 6)} is negative; counts must be 0 or more, correct it.`,
         }),
       );
     } else if (isImplausibleFigure(n)) {
@@ -33,8 +33,8 @@ export function countsInvalid(check: IndicatorCheck): RuleOutcome | null {
     } else if (!Number.isInteger(n)) {
       findings.push(
         figureFinding(check, key, 'error', 'count-not-integer', {
-          vi: `${formatNumber(n, 'vi', 6)} không phải số nguyên; số đếm phải là số nguyên.`,
-          en: `${formatNumber(n, 'en', 6)} is not a whole number; counts must be whole numbers.`,
+          vi: `${formatNumber(n, 'vi', 6)} không phải số nguyên; hãy ghi số đếm là số nguyên (không có phần thập phân).`,
+          en: `${formatNumber(n, 'en', 6)} is not a whole number; enter the count as a whole number (no decimals).`,
         }),
       );
     }

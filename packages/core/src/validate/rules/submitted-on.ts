@@ -12,7 +12,9 @@ import { formatDateVi } from '../../text/format.ts';
 const IMPLAUSIBLE_AFTER_DEADLINE_DAYS = 366;
 
 /**
- * - `submitted-on-missing` (warning): no report date; timeliness then needs the register.
+ * - `submitted-on-missing` (warning): no report date; timeliness then needs the register. Not
+ *   when the cell held something that is no date (`submittedOnUnreadable`): its `date-invalid`
+ *   error is the one finding about that cell.
  * - `submitted-before-cutoff-end` (warning): dated before the period's data cut-off ends
  *   (Decree 09/2019/NĐ-CP art. 12), so it cannot hold the whole period's figures.
  * - `submitted-on-implausible` (warning): more than a year after the deadline.
@@ -23,6 +25,8 @@ export function checkSubmittedOn(report: UnitReport, period: Period | null, base
   const location: FindingLocation = { ...base, ...(ref ? { sheet: ref.sheet, cell: ref.cell } : {}) };
   const at = ref ? { vi: `Ô ${ref.cell} (ngày báo cáo)`, en: `Cell ${ref.cell} (report date)` } : { vi: 'Ngày báo cáo', en: 'Report date' };
   const date = report.submittedOn;
+  // A date cell holding something else ("31/02/2021", "hôm qua") already has its reading error.
+  if (date === null && report.submittedOnUnreadable === true) return [];
   if (date === null) {
     return [
       makeFinding('warning', 'submitted-on-missing', {
