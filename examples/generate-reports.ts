@@ -1,7 +1,11 @@
 /**
- * Generates the bundled example: the fifteen units of Hà Tĩnh city fill the 2021-H1 form with
- * realistic, varied, deterministic figures — two units late, one missing (Thạch Bình), one with
- * errors (Văn Yên) — plus the office's received-date register. Run by `pnpm start` before
+ * Generates the bundled example: the seventeen units of Hà Tĩnh city's registry — ten wards, five
+ * communes and the two city centres plan 163/KH-UBND names (the culture and media centre reports
+ * CT2a, its airtime in minutes against the same period last year; the public administration centre
+ * reports CT4a, the procedures posted at the centre) — fill the 2021-H1 form with realistic,
+ * varied, deterministic figures — two units late, one missing (Thạch Bình), one with errors
+ * (Văn Yên, whose activities also carry evidence that is not evidence) — plus the office's
+ * received-date register. Run by `pnpm start` before
  * `cchc consolidate`. Writes examples/reports/ and examples/received-2021-H1.csv, or the same
  * under DIR with `tsx generate-reports.ts DIR` (tests generate into a temporary folder).
  */
@@ -19,6 +23,8 @@ const PERIOD = '2021-H1';
 const MISSING = '18112'; // Thạch Bình sends nothing
 const LATE: Record<string, string> = { '18082': '2021-06-25', '18100': '2021-06-24' }; // Đại Nài, Thạch Hạ
 const WITH_ERRORS = '18097'; // Văn Yên
+const CULTURE_CENTRE = 'TTVHTT'; // Trung tâm Văn hóa – Truyền thông: CT2a
+const ADMINISTRATION_CENTRE = 'TTHCC'; // Trung tâm Hành chính công: CT4a
 
 const ACTIVITY_IDEAS: Omit<ActivityFill, 'date'>[] = [
   { theme: 'ND3.6', form: 'HT1.2', title: 'Phát thanh chuyên mục CCHC trên đài truyền thanh phường', quantity: 12 },
@@ -35,6 +41,10 @@ const ACTIVITY_IDEAS: Omit<ActivityFill, 'date'>[] = [
   { theme: 'ND3.5', form: 'HT3', title: 'Tập huấn kỹ năng giao tiếp cho công chức Bộ phận một cửa', quantity: 1, participants: 25 },
 ];
 
+/** A document reference as units cite it: number, symbol and date (the activity's own date). */
+function documentEvidence(number: number, date: Date): string {
+  return `Văn bản số ${number}/UBND ngày ${date.getUTCDate()}/${date.getUTCMonth() + 1}/${date.getUTCFullYear()}`;
+}
 /**
  * What some units write in words (the form's narrative cells, lines typed with Alt+Enter): the
  * city's Word report gathers it, attributed to each unit.
@@ -73,7 +83,7 @@ function fillFor(unit: Unit, i: number): ReportFill {
   const indicators: Record<string, IndicatorFill> = {
     CT1: { numerator: i === 6 ? 0 : 1, denominator: 1, evidence: 'https://tranphu.hatinhcity.gov.vn/cchc'.replace('tranphu', `dv${unit.code}`) },
     CT2b: { numerator: i === 9 ? 0 : 1, denominator: 1, note: i === 9 ? 'Trạm truyền thanh hỏng loa, đang sửa chữa' : '' },
-    CT3a: { numerator: dossiers - (i % 4 === 1 ? i % 7 : 0), denominator: dossiers, evidence: 'Trích xuất Hệ thống một cửa điện tử' },
+    CT3a: { numerator: dossiers - (i % 4 === 1 ? i % 7 : 0), denominator: dossiers, evidence: `trich-xuat-mot-cua-${unit.code}-2021-H1.xlsx` },
     CT3b: { numerator: 1, denominator: 1 },
     CT4a: { numerator: procedures - (i % 6 === 2 ? 2 : 0), denominator: procedures },
     CT4b: hasPostOffice ? { numerator: i % 5 === 0 ? 0 : 1, denominator: 1 } : { numerator: 0, denominator: 0, note: 'Không có điểm Bưu điện văn hóa xã' },
@@ -81,7 +91,11 @@ function fillFor(unit: Unit, i: number): ReportFill {
     CT5b: i === 12 ? { value: 'Không' } : { value: 'Có', evidence: `Báo cáo số ${30 + i}/BC-UBND ngày 10/6/2021` },
   };
   const count = 4 + (i % 8);
-  const activities: ActivityFill[] = Array.from({ length: count }, (_, k) => ({ ...ACTIVITY_IDEAS[(i + k * 5) % ACTIVITY_IDEAS.length]!, date: activityDate(i, k), evidence: `Văn bản số ${100 + k}/UBND` }));
+  const activities: ActivityFill[] = Array.from({ length: count }, (_, k) => ({
+    ...ACTIVITY_IDEAS[(i + k * 5) % ACTIVITY_IDEAS.length]!,
+    date: activityDate(i, k),
+    evidence: documentEvidence(100 + k, activityDate(i, k)),
+  }));
   const submitted = LATE[unit.code] ?? `2021-06-${String(15 + (i % 5)).padStart(2, '0')}`;
   const narrative = NARRATIVES[unit.code];
   const fill: ReportFill = { submittedOn: new Date(`${submitted}T00:00:00Z`), indicators, activities, ...(narrative ? { narrative } : {}) };
@@ -90,6 +104,22 @@ function fillFor(unit: Unit, i: number): ReportFill {
     indicators.CT4a = { numerator: 118, denominator: 120, percent: 0.95 };
     indicators.CT1 = { numerator: null, denominator: 1 };
     activities.push({ date: new Date(Date.UTC(2021, 5, 30)), theme: 'ND3.6', form: 'HT10', title: 'Hoạt động ghi sai hình thức và ngoài kỳ báo cáo' });
+    // evidence that names nothing anyone could find: a warning each, and not counted as evidence
+    activities.forEach((activity, k) => {
+      if (k % 2 === 0) activity.evidence = k === 0 ? 'x' : 'Biên bản';
+    });
+  }
+  if (unit.code === CULTURE_CENTRE) {
+    // Airtime of CCHC programmes, news and features on the centre's radio and television, in minutes.
+    indicators.CT2a = { numerator: 1260, denominator: 1080, evidence: 'lich-phat-song-CCHC-6-thang-2021.xlsx' };
+    indicators.CT3a = { numerator: 0, denominator: 0, note: 'Trung tâm không tiếp nhận hồ sơ TTHC' };
+    indicators.CT3b = { numerator: 0, denominator: 0, note: 'Bộ TTHC đăng tải trên Cổng dịch vụ công' };
+  }
+  if (unit.code === ADMINISTRATION_CENTRE) {
+    indicators.CT1 = { numerator: 0, denominator: 0, note: 'Trung tâm không có trang thông tin điện tử riêng' };
+    indicators.CT3a = { numerator: 5214, denominator: 5230, evidence: 'trich-xuat-mot-cua-TTHCC-2021-H1.xlsx' };
+    indicators.CT3b = { numerator: 0, denominator: 0, note: 'Trung tâm không có trang thông tin điện tử riêng' };
+    indicators.CT4a = { numerator: 312, denominator: 312, evidence: 'Quyết định số 45/QĐ-UBND ngày 15/01/2021' };
   }
   // Only the indicators that apply to the unit are on its form.
   for (const indicator of hatinh2021.indicators) if (!indicatorAppliesTo(indicator, unit)) delete indicators[indicator.code];

@@ -1,13 +1,15 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkReport, createConsolidator, hatinh2021, hatinhCity2020, parsePeriod, scoreUnit } from '@cchc-kpi/core';
+import { checkReport, createConsolidator, hatinh2021, hatinhCity2020, parsePeriod, registryForPeriod, scoreUnit } from '@cchc-kpi/core';
 import { readReport } from '@cchc-kpi/xlsx';                       // the reader: Node and browsers
 import { writeConsolidated } from '@cchc-kpi/xlsx/write';           // the writers (exceljs): Node
 
 const [dir = 'reports', out = 'tong-hop.xlsx'] = process.argv.slice(2); // the units' reports, the city's workbook
 const period = parsePeriod('2021-H1');                               // Result<Period>: cut-off 2020-12-15…2021-06-14
 if (!period.ok) throw new Error(period.findings[0]?.message.en);
-const { units } = hatinhCity2020;
+const registry = registryForPeriod(hatinhCity2020, period.value);    // the units of that time: refused outside 2020-01-01…2024-12-31
+if (!registry.ok) throw new Error(registry.findings[0]?.message.en);
+const { units } = registry.value;
 const profile = hatinh2021.profiles.find((p) => p.id === hatinh2021.primaryProfile);
 if (!profile) throw new Error('the plan has no primary scoring profile');
 const consolidator = createConsolidator({ plan: hatinh2021, units, period: period.value });

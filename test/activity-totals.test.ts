@@ -46,7 +46,7 @@ beforeAll(() => {
       const themes = [code(value('C', row)), code(value('D', row))].filter((t): t is string => t !== null);
       kept.push({ form, themes, quantity: Number(value('G', row) ?? 0), participants: Number(value('H', row) ?? 0) });
     }
-    rows.set(file.slice(0, 5), kept);
+    rows.set(file.slice(0, file.indexOf('-')), kept); // the unit code before the period: 18070, TTVHTT
   }
 }, 180_000);
 

@@ -84,14 +84,20 @@ describe('cchc score', () => {
     const entries = JSON.parse(run.stdout) as unknown[];
     expect(entries).toHaveLength(1); // one array entry per file, like check --json
     const entry = entries[0] as any;
-    // Every applicable indicator met (60); themes ND7 → 15 × 1/7 = 2.14; forms HT5 → 15 × 1/5 = 3;
-    // submitted 16/06/2021, before the 2021-Q2 deadline (cut-off 14/06 + 6 days = 20/06) → 10. Total 75.14.
+    // Every applicable indicator met but CT5b: its evidence "Báo cáo 5/BC-UBND" has no date, so it is
+    // not evidence and CT5b is not met: Σw = 80, Σ(w×c) = 70 → 60 × 70/80 = 52.5; themes ND7 → 15 × 1/7
+    // = 2.14; forms HT5 → 15 × 1/5 = 3; submitted 16/06/2021, before the 2021-Q2 deadline (cut-off
+    // 14/06 + 6 days = 20/06) → 10. Total 67.64, band Yếu (< 70). (75.14, Trung bình, when any text counted.)
     expect(entry.onTime).toBe(true);
-    expect(entry.score).toBeCloseTo(75.14, 2);
-    expect(entry.band.vi).toBe('Trung bình');
-    expect(Object.keys(entry.scores)).toEqual(['general-100', 'communication-2']);
-    // Xuân Lộc: all 7 applicable targets met → 1; forms: only a traditional one → 0.5.
-    expect(entry.scores['communication-2'].score).toBeCloseTo(1.5, 9);
+    expect(entry.score).toBeCloseTo(67.64, 2);
+    expect(entry.band.vi).toBe('Yếu');
+    expect(entry.indicators.CT5b.status).toBe('notMet');
+    expect(entry.findings.filter((f: any) => f.code.includes('evidence')).map((f: any) => f.code)).toEqual(['evidence-unrecognised', 'activity-evidence-unrecognised']);
+    expect(Object.keys(entry.scores)).toEqual(['general-100', 'communication-2', 'communication-2-graded']);
+    // Xuân Lộc: each part needs an activity with evidence, and "Ảnh" names no document, link or file → 0 + 0
+    // (1.5 when any text counted: all 7 met → 1; a traditional form → 0.5). The graded profile too.
+    expect(entry.scores['communication-2'].score).toBe(0);
+    expect(entry.scores['communication-2-graded'].score).toBe(0);
   });
 });
 
@@ -129,7 +135,9 @@ describe('cchc consolidate guards', () => {
   });
   const systemErrors: Array<[string, (out: string) => { args: string[]; shell?: string }, RegExp]> = [
     ['stdout on a full disk (> /dev/full)', (out) => ({ args: ['--out', join(out, 'f.xlsx'), '--json', '-'], shell: ' > /dev/full' }), /ổ đĩa đã đầy[\s\S]*the disk is full/],
-    ['a JSON path through a file', (out) => ({ args: ['--out', join(out, 'z.xlsx'), '--json', join(out, 'afile', 'z.json')] }), /trùng tên ở chỗ cần tạo thư mục\): .*afile[\s\S]*stands where a folder is needed/],
+    // Found before anything is read (the output checks), in the language asked for.
+    ['a JSON path through a file', (out) => ({ args: ['--out', join(out, 'z.xlsx'), '--json', join(out, 'afile', 'z.json')] }), /^Không ghi được .*afile\/z\.json: một phần của đường dẫn không phải thư mục\. Hãy kiểm tra lại đường dẫn\.\n$/],
+    ['a JSON path through a file (--lang en)', (out) => ({ args: ['--out', join(out, 'z.xlsx'), '--json', join(out, 'afile', 'z.json'), '--lang', 'en'] }), /^Could not write .*afile\/z\.json: part of the path is not a folder\. Check the path\.\n$/],
   ];
   for (const [label, make, message] of systemErrors) {
     it(`explains an operating-system error in both languages, exit 2, no stack trace: ${label}`, () => {

@@ -4,13 +4,15 @@
  * ("increase airtime over last year") taking last year's figure from the earlier consolidation
  * when the unit left it blank.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareConsolidations, consolidate, hatinh2021, hatinhCity2020, parsePeriod, parsePreviousConsolidation, roundChange } from '@cchc-kpi/core';
+import { checkReport, compareConsolidations, consolidate, hatinh2021, hatinhCity2020, parsePeriod, parsePreviousConsolidation, roundChange, toJson } from '@cchc-kpi/core';
 import { readGrid } from '@cchc-kpi/xlsx';
-import { runCli } from './support/cli.ts';
+import { repoRoot, runCli } from './support/cli.ts';
 import { writeSmallExample } from './support/small-example.ts';
 
 let dir = '';
@@ -148,9 +150,10 @@ describe('the comparison in the JSON', () => {
     expect((byCode.get('18076') as any).previous).toBeNull(); // Bắc Hà: in neither
     expect(compared.comparison.units.map((u: any) => u.code)).toEqual(compared.units.map((u: any) => u.code));
     expect(byCode.has('__proto__')).toBe(false);
-    // completeness 4/16 now vs 0.625; timeliness 3/16 vs 0.5
-    expect(compared.comparison.completeness).toEqual({ current: 0.25, previous: 0.625, change: -0.375 });
-    expect(compared.comparison.timeliness).toEqual({ current: 3 / 16, previous: 0.5, change: -0.3125 });
+    // 17 units expected now (the built-in registry has the two centres; TTVHTT of --units is the same
+    // unit): completeness 4/17 now vs 0.625; timeliness 3/17 vs 0.5 (4/16 and 3/16 with 16 units)
+    expect(compared.comparison.completeness).toEqual({ current: 4 / 17, previous: 0.625, change: roundChange(4 / 17 - 0.625) });
+    expect(compared.comparison.timeliness).toEqual({ current: 3 / 17, previous: 0.5, change: roundChange(3 / 17 - 0.5) });
   });
 
   it('is absent without --compare', () => {
@@ -239,7 +242,8 @@ describe('figures outside what this tool writes (issue 18)', () => {
     expect(r.value.units.get('TTVHTT')?.indicators.get('CT2a')).toEqual({ numerator: null, denominator: 90, value: null });
     expect(r.findings.map((f) => [f.severity, f.code, f.file])).toEqual([['warning', 'compare-figure-invalid', 'p.json']]);
     expect(r.findings[0]!.message.en).toBe(
-      'Comparison file p.json holds 8 figures this tool never writes (negative, too large, a ratio that does not match its numerator and denominator…); they are ignored, as if blank: totals.indicators.CT1.numerator = 1.7976931348623157e+308; totals.indicators.CT1.ratio = 1e+300; totals.indicators.CT3a.ratio = 1e+300; totals.indicators.CT5a.value = -4; units[0].score = 1e+300 and 3 more.',
+      // A unit's own figure (CT2a numerator 1e300) is what the unit typed, copied as typed: blank, not counted here.
+      'Comparison file p.json holds 7 figures this tool never writes (negative, too large, a ratio that does not match its numerator and denominator…); they are ignored, as if blank: totals.indicators.CT1.numerator = 1.7976931348623157e+308; totals.indicators.CT1.ratio = 1e+300; totals.indicators.CT3a.ratio = 1e+300; totals.indicators.CT5a.value = -4; units[0].score = 1e+300 and 2 more.',
     );
     // A clean file gives no such warning.
     expect(parsePreviousConsolidation(JSON.stringify(previous()), 'p.json').findings).toEqual([]);
@@ -278,5 +282,87 @@ describe('figures outside what this tool writes (issue 18)', () => {
         if (typeof cell.value === 'string') expect(cell.value, `${sheet.name}!${ref}`).not.toMatch(/Infinity|NaN/);
       }
     }
+  });
+});
+
+describe('the JSON consolidate --json writes, fed back to --compare', () => {
+  const invalidFigures = (json: { findings: { code: string }[] }): { code: string }[] => json.findings.filter((f) => f.code === 'compare-figure-invalid');
+
+  it('reads back without compare-figure-invalid: yes/no answers, refused figures and all (small example)', () => {
+    // a.json holds CT5b answers true/false and Nam Hà's refused 510/500 (status invalid).
+    expect(plain.units.some((u: any) => u.indicators.CT5b.value === true)).toBe(true);
+    expect(plain.units.find((u: any) => u.code === '18073').indicators.CT3a).toMatchObject({ numerator: 510, denominator: 500, status: 'invalid' });
+    const run = runCli(['consolidate', reports, '--period', '2021-H1', '--units', units, '--quiet', '--out', join(dir, 'rt.xlsx'), '--json', join(dir, 'rt.json'), '--compare', join(dir, 'a.json')]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(invalidFigures(JSON.parse(readFileSync(join(dir, 'rt.json'), 'utf8')))).toEqual([]);
+    const r = parsePreviousConsolidation(readFileSync(join(dir, 'a.json'), 'utf8'), 'a.json');
+    if (!r.ok) throw new Error('a.json unreadable');
+    expect(r.findings).toEqual([]);
+    expect(r.value.units.get('18070')?.indicators.get('CT5b')).toEqual({ numerator: null, denominator: null, value: true });
+    expect(r.value.units.get('18073')?.indicators.get('CT5b')).toEqual({ numerator: null, denominator: null, value: false });
+  });
+
+  it('reads back without compare-figure-invalid (the example of pnpm start)', () => {
+    const example = join(dir, 'example');
+    const made = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'examples/generate-reports.ts'), example], { cwd: repoRoot, encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    const base = ['consolidate', join(example, 'reports'), '--period', '2021-H1', '--received', join(example, 'received-2021-H1.csv'), '--quiet'];
+    const first = runCli([...base, '--out', join(example, 'a.xlsx'), '--json', join(example, 'a.json')]);
+    expect(first.status, first.stderr).toBe(0);
+    const again = runCli([...base, '--out', join(example, 'b.xlsx'), '--json', join(example, 'b.json'), '--compare', join(example, 'a.json')]);
+    expect(again.status, again.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(join(example, 'b.json'), 'utf8'));
+    expect(invalidFigures(json)).toEqual([]);
+    // The same period compared with itself: every change is zero.
+    expect(json.comparison.indicators.map((c: any) => c.change.ratio ?? 0)).toEqual(json.comparison.indicators.map(() => 0));
+  }, 120_000);
+
+  it('still warns about a unit figure no consolidation writes: text, or yes/no as a numerator', () => {
+    const p = previous() as any;
+    p.units[0].indicators.CT3a = { numerator: '180', denominator: true, value: 'Có', status: 'met' };
+    const r = parsePreviousConsolidation(JSON.stringify(p), 'p.json');
+    expect(r.findings.map((f) => f.code)).toEqual(['compare-figure-invalid']);
+    expect(r.findings[0]!.message.en).toContain('holds 3 figures');
+    expect(r.findings[0]!.message.en).toContain('units[0].indicators.CT3a.numerator = "180"; units[0].indicators.CT3a.denominator = true; units[0].indicators.CT3a.value = "Có".');
+  });
+
+  it('reads back without compare-figure-invalid for random consolidations, invalid figures included (property)', () => {
+    const period = parsePeriod('2021-H1');
+    if (!period.ok) throw new Error('period');
+    const agencies = [{ code: 'TTVHTT', name: 'Trung tâm Văn hóa – Truyền thông thành phố', kind: 'agency' as const, order: 16 }];
+    const all = [...hatinhCity2020.units, ...agencies];
+    // Whatever a unit may type: blanks, counts, and figures the rules refuse.
+    const typed = fc.oneof(fc.constant(null), fc.nat({ max: 500 }), fc.constantFrom(-5, 2.5, 1e20, 1e21, Number.MAX_SAFE_INTEGER + 2));
+    const answer = fc.oneof(typed, fc.boolean());
+    const report = fc.record({
+      unit: fc.constantFrom(...all),
+      figures: fc.array(fc.record({ numerator: typed, denominator: typed, value: answer }), { minLength: hatinh2021.indicators.length, maxLength: hatinh2021.indicators.length }),
+      submittedOn: fc.option(fc.constantFrom('2021-06-10', '2021-06-20', '2021-07-30'), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(report, { maxLength: 8 }), (reports) => {
+        const checked = reports.map((r, n) =>
+          checkReport(
+            {
+              unitCode: r.unit.code,
+              periodCode: '2021-H1',
+              submittedOn: r.submittedOn,
+              planId: hatinh2021.id,
+              templateVersion: null,
+              indicators: new Map(hatinh2021.indicators.map((indicator, i) => [indicator.code, { ...r.figures[i]!, typedPercent: null, note: null, evidence: 'Văn bản 1/UBND', source: {} }])),
+              activities: [],
+              file: `${r.unit.code}-${n}.xlsx`,
+              source: {},
+            },
+            { plan: hatinh2021, units: all, period: period.value, file: `${r.unit.code}-${n}.xlsx` },
+          ),
+        );
+        const result = consolidate({ plan: hatinh2021, units: all, period: period.value, reports: checked });
+        const back = parsePreviousConsolidation(JSON.stringify(toJson(result)), 'prev.json');
+        expect(back.ok).toBe(true);
+        expect(back.findings).toEqual([]);
+      }),
+      { numRuns: 200, seed: 20210614 },
+    );
   });
 });

@@ -88,12 +88,13 @@ describe('Ctrl-C', () => {
     });
   }
 
-  for (const workers of [1, 2]) {
-    it(`stops a run with ${workers} worker(s) cleanly: exit 130, no output file`, async () => {
+  // [workers, how many SIGINTs at once]: pnpm exec passes the terminal's Ctrl-C on, so the run gets two (issue p1 L).
+  for (const [workers, signals] of [[1, 1], [2, 1], [2, 2]] as const) {
+    it(`stops a run with ${workers} worker(s) cleanly on ${signals} SIGINT at once: exit 130, no output file, the closing line printed`, async () => {
       // An old .xls among the inputs, with --convert and a stand-in for LibreOffice that waits
       // until this test releases it: the run is certainly still reading when Ctrl-C comes,
       // without depending on timing. (A FIFO did this before issue 18; it is now refused unread.)
-      const inputs = join(dir, `ctrl-c-${workers}`);
+      const inputs = join(dir, `ctrl-c-${workers}-${signals}`);
       mkdirSync(inputs);
       const names = readdirSync(reports).filter((n) => n.startsWith('CQ')).sort().slice(0, 9);
       for (const name of names) copyFileSync(join(reports, name), join(inputs, name));
@@ -104,8 +105,8 @@ describe('Ctrl-C', () => {
       // Waits for the release file, or until the test folder is gone (at most 60 s, so it never
       // outlives the test), then fails.
       writeFileSync(soffice, `#!/bin/sh\ni=0\nwhile [ -d '${inputs}' ] && [ ! -e '${release}' ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i+1)); done\nexit 1\n`, { mode: 0o755 });
-      const out = join(dir, `ctrl-c-${workers}.xlsx`);
-      const json = join(dir, `ctrl-c-${workers}.json`);
+      const out = join(dir, `ctrl-c-${workers}-${signals}.xlsx`);
+      const json = join(dir, `ctrl-c-${workers}-${signals}.json`);
       const child = spawn(
         process.execPath,
         [resolve(repoRoot, 'packages/cli/bin/cchc.js'), 'consolidate', ...names.map((n) => join(inputs, n)), held, '--convert', '--period', '2021-H1', '--units', unitsFile, '--out', out, '--json', json, '--workers', String(workers)],
@@ -118,7 +119,7 @@ describe('Ctrl-C', () => {
       try {
         // Every real report read (the last progress line says 9/10), the conversion still pending.
         expect(await waitFor(child, () => stderr, /9\/10/), stderr).toMatch(/9\/10/);
-        child.kill('SIGINT');
+        for (let i = 0; i < signals; i++) child.kill('SIGINT');
         // The conversion waits until the run says it is stopping, so the run cannot finish first.
         expect(await waitFor(child, () => stderr, /Đang dừng theo yêu cầu/), stderr).toMatch(/Đang dừng theo yêu cầu/);
       } finally {
@@ -128,10 +129,41 @@ describe('Ctrl-C', () => {
       // The stand-in for LibreOffice, started by a worker now stopped, ends on its own.
       await new Promise((done) => setTimeout(done, 200));
       expect(spawnSync('pgrep', ['-f', soffice]).stdout?.toString().trim() ?? '').toBe('');
-      expect(stderr).toMatch(/Đã dừng theo yêu cầu; không ghi tệp kết quả nào/);
+      expect(stderr.match(/Đang dừng theo yêu cầu/g)).toHaveLength(1);
+      expect(stderr).toMatch(/Đã dừng theo yêu cầu; không ghi tệp kết quả nào\.\n$/);
       expect(existsSync(out)).toBe(false);
       expect(existsSync(json)).toBe(false);
-      expect(readdirSync(dir).filter((n) => n.startsWith(`.ctrl-c-${workers}`))).toEqual([]);
+      expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     }, 120_000);
   }
+
+  it('while writing, lists exactly the outputs in place and leaves no temporary file (two SIGINTs at once)', async () => {
+    // Ctrl-C once the HTML report is announced: the workbook is in place, the HTML being made.
+    const out = join(dir, 'ctrl-c-writing');
+    const child = spawn(
+      process.execPath,
+      [resolve(repoRoot, 'packages/cli/bin/cchc.js'), 'consolidate', reports, '--period', '2021-H1', '--units', unitsFile, '--out', join(out, 'a.xlsx'), '--html', join(out, 'b.html'), '--feedback', join(out, 'phan-hoi'), '--workers', '1'],
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    expect(await waitFor(child, () => stderr, /Ghi báo cáo HTML/), stderr).toMatch(/Ghi báo cáo HTML/);
+    child.kill('SIGINT');
+    child.kill('SIGINT');
+    expect(await exited, stderr).toBe(130);
+    const last = stderr.trim().split('\n').at(-1) ?? '';
+    const said = /^Đã dừng theo yêu cầu trong khi ghi; không để lại tệp ghi dở\. Đã ghi xong: (.*)\. Chưa ghi: (.*)\.$/.exec(last);
+    expect(said, stderr).not.toBeNull();
+    // What it says is in place is what is in place; the rest is said not written.
+    const inPlace = readdirSync(out).filter((n) => n !== 'phan-hoi').map((n) => join(out, n));
+    const feedback = existsSync(join(out, 'phan-hoi')) ? readdirSync(join(out, 'phan-hoi')) : [];
+    expect(feedback.filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    const listed = [...inPlace.sort(), ...(feedback.length > 0 ? [`${feedback.length} phiếu phản hồi trong ${join(out, 'phan-hoi')}`] : [])];
+    expect(said![1]).toBe(listed.join(', '));
+    expect(said![1]).toContain(join(out, 'a.xlsx'));
+    expect(said![2]).toContain('phiếu phản hồi');
+  }, 120_000);
 });

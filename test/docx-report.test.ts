@@ -147,10 +147,12 @@ describe('the annexes', () => {
   it('gives each annex its table with one row per entry and a header row repeated on every page', () => {
     const rows = (i: number) => annex(i).tables.map((t) => t.length);
     expect(rows(1)).toEqual([1 + plan.indicators.length]);
-    expect(rows(2)).toEqual([1 + 15]);
-    expect(rows(3)).toEqual([1 + 15]);
-    expect(rows(4)).toEqual([1 + 15]);
-    expect(rows(5)).toEqual([1 + json.activities.themes.length + 1, 1 + plan.forms.length, 1 + 15 + 1]);
+    // one row per expected unit: the 15 wards and communes and the two city centres
+    expect(json.units).toHaveLength(17);
+    expect(rows(2)).toEqual([1 + 17]);
+    expect(rows(3)).toEqual([1 + 17]);
+    expect(rows(4)).toEqual([1 + 17]);
+    expect(rows(5)).toEqual([1 + json.activities.themes.length + 1, 1 + plan.forms.length, 1 + 17 + 1]);
     expect(parts_[1]!.xml.match(/<w:tblHeader\/>/g)).toHaveLength(1);
   });
 

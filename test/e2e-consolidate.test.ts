@@ -105,18 +105,21 @@ describe('cchc consolidate, template → fill → consolidate', () => {
     expect(json.totals.indicators.CT4b).toMatchObject({ numerator: 1, denominator: 1, unitsCounted: 1 });
     // CT5a is a count: 3 + 0 + 2; Nam Hà's 0 is below the "at least one" rule.
     expect(json.totals.indicators.CT5a).toMatchObject({ value: 5, unitsCounted: 3, unitsMet: 2 });
-    // CT5b yes/no: two of the three answered yes.
-    expect(json.totals.indicators.CT5b).toMatchObject({ numerator: 2, denominator: 3 });
-    // CT2a applies to agencies only: nothing from wards and communes.
+    // CT5b yes/no: two of the three answered yes, but Thạch Trung's evidence "Công văn 45/UBND" has
+    // no date, so it is not evidence: its yes counts as not met (1 of 3; 2 of 3 when any text counted).
+    expect(json.totals.indicators.CT5b).toMatchObject({ numerator: 1, denominator: 3 });
+    const ct5b = json.findings.find((f: any) => f.unit === '18088' && f.indicator === 'CT5b');
+    expect(ct5b).toMatchObject({ severity: 'warning', code: 'evidence-unrecognised' });
+    // CT2a is the culture and media centre's alone: nothing from wards and communes.
     expect(json.totals.indicators.CT2a).toMatchObject({ numerator: null, denominator: null, ratio: null, unitsCounted: 0 });
   });
 
-  it('counts completeness and timeliness against the 15 expected units', () => {
+  it('counts completeness and timeliness against the 17 expected units (15 wards and communes, 2 agencies)', () => {
     // Deadline 20/06/2021 = cut-off 14/06 + 6 days. Trần Phú 18/06 on time; Nam Hà 22/06 late;
     // Thạch Trung's register date 19/06 wins over the 25/06 typed on its form.
-    expect(json.totals).toMatchObject({ expected: 15, received: 3, onTime: 2 });
-    expect(json.totals.completeness).toBeCloseTo(3 / 15, 12);
-    expect(json.totals.timeliness).toBeCloseTo(2 / 15, 12);
+    expect(json.totals).toMatchObject({ expected: 17, received: 3, onTime: 2 });
+    expect(json.totals.completeness).toBeCloseTo(3 / 17, 12);
+    expect(json.totals.timeliness).toBeCloseTo(2 / 17, 12);
     const byCode = new Map(json.units.map((u: any) => [u.code, u]));
     expect((byCode.get('18070') as any).onTime).toBe(true);
     expect((byCode.get('18073') as any).onTime).toBe(false);
@@ -127,14 +130,19 @@ describe('cchc consolidate, template → fill → consolidate', () => {
   it('scores Trần Phú by the general 100-point profile and the 2-point criterion', () => {
     const tp = json.units.find((u: any) => u.code === '18070');
     // Indicators (60): weights of the applicable ones CT1 10, CT2b 10, CT3a 15, CT3b 10, CT4a 15,
-    // CT5a 10, CT5b 10 = 80 (CT4b 0/0 not applicable, CT2a agencies only); completion 1 except
+    // CT5a 10, CT5b 10 = 80 (CT4b 0/0 not applicable, CT2a the culture centre's); completion 1 except
     // CT3a 0.95 → 79.25 / 80 × 60 = 59.4375 → 59.44.
     // Themes (15): ND3, ND7, ND1 of 7 → 15 × 3/7 = 6.43. Forms (15, target 5): HT1, HT5, HT3 → 9.
     // On time (10): 10. Total 84.87 → band Khá (80–<90).
     expect(tp.score).toBeCloseTo(84.87, 2);
     expect(tp.band.vi).toBe('Khá');
-    // Xuân Lộc criterion: 6 of 7 targets met = 85.7% < 90% → 0; forms: only traditional ones → 0.5.
-    expect(tp.scores['communication-2'].score).toBeCloseTo(0.5, 9);
+    // Xuân Lộc criterion: each part needs activities with evidence, and "Lịch phát sóng", "Danh sách"
+    // and "Biên bản" name no document, link or file: no activity has evidence → 0 and 0 (0.5 when any
+    // text counted: 6 of 7 met = 85.7% < 90% → 0; traditional forms → 0.5). The graded profile too.
+    expect(tp.scores['communication-2'].score).toBe(0);
+    expect(tp.scores['communication-2-graded'].score).toBe(0);
+    expect(tp.scores['communication-2'].components[0].detail.vi).toBe('Không có hoạt động nào có tài liệu kiểm chứng → 0 điểm');
+    expect(json.findings.filter((f: any) => f.unit === '18070' && f.code === 'activity-evidence-unrecognised').map((f: any) => f.cell)).toEqual(['I4', 'I5', 'I6']);
     expect(tp.indicators.CT3a).toMatchObject({ numerator: 95, denominator: 100, status: 'notMet' });
     expect(tp.indicators.CT3a.completion).toBeCloseTo(0.95, 12);
   });
@@ -165,11 +173,12 @@ describe('cchc consolidate, template → fill → consolidate', () => {
     const ct3a = summary.find((r) => r.includes('CT3a'))!;
     expect(ct3a).toContain('545');
     expect(ct3a).toContain('600');
-    // LibreOffice's CSV keeps the % of a percent-formatted cell: "90.8333333333333%".
+    // The target column is text with its basis; LibreOffice's CSV keeps the % of a percent-formatted
+    // cell: "90.8333333333333%", the recalculated city ratio.
+    expect(ct3a).toContain('100% (theo kế hoạch)');
     const percents = ct3a.filter((v) => v.endsWith('%')).map((v) => Number(v.slice(0, -1)) / 100);
-    // The first is the target column ("100%"), the last the recalculated city ratio.
-    expect(percents[0]).toBe(1);
-    expect(percents.at(-1)).toBeCloseTo(545 / 600, 12);
+    expect(percents).toHaveLength(1);
+    expect(percents[0]).toBeCloseTo(545 / 600, 12);
   });
 });
 

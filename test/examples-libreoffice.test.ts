@@ -1,5 +1,5 @@
 /**
- * The bundled example, end to end: the fifteen units' reports (`examples/generate-reports.ts`,
+ * The bundled example, end to end: the reports of the registry's seventeen units (`examples/generate-reports.ts`,
  * generated into a temporary folder) → `cchc consolidate --json` → LibreOffice recalculates the
  * workbook. Every formula cell of every sheet must equal the cached value we wrote, and the
  * recalculated city totals, ranking, unit figures and cover must equal the JSON. A second run
@@ -142,7 +142,8 @@ describe.skipIf(skip !== null)('the example consolidation recalculated by LibreO
     expect(values[2]).toBeCloseTo(json.totals.completeness, 12);
     expect(values[3]).toBe(json.totals.onTime);
     expect(values[4]).toBeCloseTo(json.totals.timeliness, 12);
-    expect([json.totals.expected, json.totals.received, json.totals.onTime]).toEqual([15, 14, 12]);
+    // 17 units (15 wards and communes, the 2 centres); Thạch Bình sent nothing; Đại Nài and Thạch Hạ late
+    expect([json.totals.expected, json.totals.received, json.totals.onTime]).toEqual([17, 16, 14]);
   });
 
   it('recalculates every unit’s figures, score and rank of the JSON', () => {
@@ -165,7 +166,8 @@ describe.skipIf(skip !== null)('the example consolidation recalculated by LibreO
           col += 1;
         }
       }
-      const [rRow] = rowsWith(sheets, 'Xếp hạng', 7, u.code);
+      // STT, unit, score, rank, band, one column per other profile, then the code
+      const [rRow] = rowsWith(sheets, 'Xếp hạng', 5 + hatinh2021.profiles.length, u.code);
       expect(rRow, u.code).toBeDefined();
       expect(at(sheets, 'Xếp hạng', `C${rRow}`), u.code).toBe(u.score === null ? '' : String(u.score));
       expect(at(sheets, 'Xếp hạng', `D${rRow}`), u.code).toBe(u.rank === null ? '' : String(u.rank));
@@ -212,9 +214,12 @@ describe.skipIf(skip !== null)('the example consolidation recalculated by LibreO
     expect(cmp.previous).toEqual({ period: '2020-H1', planId: 'hatinh-2021', file: 'tong-hop-2020-H1.json' });
     expect(cmp.samePeriodLastYear).toBe(true);
     const byCode = new Map(cmp.indicators.map((c: any) => [c.code, c]));
-    expect((byCode.get('CT1') as any).change).toEqual({ numerator: 3, denominator: 1, value: null, ratio: 0.173076923077 });
-    expect((byCode.get('CT3a') as any).change).toEqual({ numerator: 1671, denominator: 683, value: null, ratio: 0.098876720022 });
-    expect((byCode.get('CT5a') as any).change).toEqual({ numerator: null, denominator: null, value: 19, ratio: null });
+    // CT1 13/14 now (the public administration centre's 0/0 is not applicable) vs 9/12: +4, +2, 13/14 − 0.75
+    expect((byCode.get('CT1') as any).change).toEqual({ numerator: 4, denominator: 2, value: null, ratio: 0.178571428571 });
+    // CT3a 15 885/15 913 now (with the centre's 5 214/5 230) vs 9 000/10 000
+    expect((byCode.get('CT3a') as any).change).toEqual({ numerator: 6885, denominator: 5913, value: null, ratio: 0.098240432351 });
+    // CT5a 70 now (with the centres' 5 and 6) vs 40
+    expect((byCode.get('CT5a') as any).change).toEqual({ numerator: null, denominator: null, value: 30, ratio: null });
     cmp.indicators.forEach((c: any, i: number) => {
       const row = 5 + i;
       const ratio = at(sheetsCompared, 'So sánh cùng kỳ', `F${row}`);
@@ -232,7 +237,7 @@ describe.skipIf(skip !== null)('the example consolidation recalculated by LibreO
       else expect(csvNumber(change)).toBeCloseTo(u.change.score, 9);
     }
     // every submitted unit lost 5 points last year, so each gained 5
-    expect(cmp.units.filter((u: any) => u.change.score !== null).map((u: any) => u.change.score)).toEqual(Array(14).fill(5));
+    expect(cmp.units.filter((u: any) => u.change.score !== null).map((u: any) => u.change.score)).toEqual(Array(16).fill(5));
   });
 });
 

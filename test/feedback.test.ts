@@ -72,7 +72,9 @@ describe('cchc consolidate --feedback', () => {
   });
 
   it('writes one workbook per unit, named <registry code>-<period>-phan-hoi.xlsx, and nothing else', () => {
-    const expected = [...hatinhCity2020.units.map((u) => u.code), 'TTVHTT'].map((code) => `${code}-2021-H1-phan-hoi.xlsx`).sort();
+    // the registry's 17 units; TTVHTT of --units is the built-in culture centre, not an 18th unit
+    const expected = hatinhCity2020.units.map((u) => `${u.code}-2021-H1-phan-hoi.xlsx`).sort();
+    expect(expected).toHaveLength(17);
     expect(readdirSync(out()).sort()).toEqual(expected); // no temporary files left behind
   });
 
@@ -107,7 +109,8 @@ describe('cchc consolidate --feedback', () => {
     expect(texts).toContain('PHIẾU PHẢN HỒI KẾT QUẢ KIỂM TRA BÁO CÁO');
     expect(texts).toContain('Hà Tĩnh, ngày 05 tháng 7 năm 2021');
     expect(texts).toContain('Kính gửi: UBND phường Nam Hà');
-    expect(texts).toContain('- Đã nhận báo cáo (tệp bao cao Nam Ha (sua lan 2).xlsx) ngày 22/06/2021: sau hạn (hạn gửi báo cáo 20/06/2021).');
+    // the deadline is a convention of the plan data, and the feedback says so
+    expect(texts).toContain('- Đã nhận báo cáo (tệp bao cao Nam Ha (sua lan 2).xlsx) ngày 22/06/2021: sau hạn (hạn gửi báo cáo 20/06/2021 – quy ước, kế hoạch không quy định).');
     expect(texts).toContain(`- Điểm: ${String(unit.score).replace('.', ',')}, xếp loại ${unit.band.vi}, thứ hạng ${unit.rank}/4 (thang điểm 100).`);
     const ct3a = [...rows.values()].find((r) => r[1] === 'CT3a' && typeof r[0] === 'number')!;
     expect([ct3a[2], ct3a[3], ct3a[6]]).toEqual([510, 500, 'Không hợp lệ']);
@@ -117,7 +120,7 @@ describe('cchc consolidate --feedback', () => {
     const missing = sheetOf('18112-2021-H1-phan-hoi.xlsx');
     const texts = [...missing.rows.values()].flat().filter((v): v is string => typeof v === 'string');
     expect(missing.name).toBe('Xã Thạch Bình');
-    expect(texts).toContain('- Chưa nhận được báo cáo kỳ 2021-H1 của đơn vị (hạn gửi báo cáo 20/06/2021). Đề nghị đơn vị gửi báo cáo theo biểu mẫu.');
+    expect(texts).toContain('- Chưa nhận được báo cáo kỳ 2021-H1 của đơn vị (hạn gửi báo cáo 20/06/2021 – quy ước, kế hoạch không quy định). Đề nghị đơn vị gửi báo cáo theo biểu mẫu.');
     // the office to send it to comes from the plan's `report` block
     expect(texts).toContain('Đề nghị đơn vị lập báo cáo theo biểu mẫu và gửi về Ủy ban nhân dân thành phố Hà Tĩnh.');
     expect(texts).toContain('Kính gửi: UBND xã Thạch Bình');
@@ -138,7 +141,7 @@ describe('cchc consolidate --feedback', () => {
   it('refuses a report date that is not a date, before reading anything', () => {
     const run = runCli(['consolidate', reports, '--period', '2021-H1', '--units', units, '--out', join(dir, 'x.xlsx'), '--feedback', join(dir, 'x'), '--report-date', '2021-02-30']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Ngày báo cáo "2021-02-30" không hợp lệ; ghi dạng yyyy-mm-dd, ví dụ 2021-02-05.');
+    expect(run.stderr).toContain('Ngày báo cáo "2021-02-30" không hợp lệ; ghi dạng yyyy-mm-dd, ví dụ 2021-06-20.');
     expect(readdirSync(dir)).not.toContain('x');
   });
 
@@ -147,6 +150,7 @@ describe('cchc consolidate --feedback', () => {
     expect(run.status).toBe(0);
     const again = JSON.parse(readFileSync(join(dir, 'again.json'), 'utf8'));
     expect(again.totals.received).toBe(4);
-    expect(again.findings.filter((f: any) => f.code === 'file-skipped').length).toBe(16);
+    // one feedback workbook per unit of the registry (17), each skipped
+    expect(again.findings.filter((f: any) => f.code === 'file-skipped').length).toBe(17);
   });
 });

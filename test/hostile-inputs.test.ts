@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hatinh2021, hatinhCity2020, type Finding } from '@cchc-kpi/core';
-import { processFile } from '@cchc-kpi/cli';
+import { processFile } from '../packages/cli/src/pipeline.ts';
 import { readGrid } from '@cchc-kpi/xlsx';
 import { runCli } from './support/cli.ts';
 import { filledReport, hashTree, hostileCases, period, unit } from './support/hostile.ts';

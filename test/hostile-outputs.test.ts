@@ -21,22 +21,14 @@ import {
   type Consolidation,
   type Unit,
 } from '@cchc-kpi/core';
-import {
-  consolidationCsv,
-  csvField,
-  csvFindingsPath,
-  escapeFormulaText,
-  formatFinding,
-  limitsFromOptions,
-  parseByteSize,
-  parseCsvSeparator,
-  printable,
-  toCsv,
-} from '@cchc-kpi/cli';
+import { consolidationCsv, csvFindingsPath } from '../packages/cli/src/consolidate/csv-tables.ts';
+import { csvField, escapeFormulaText, parseCsvSeparator, toCsv } from '../packages/cli/src/io/csv.ts';
+import { formatFinding, printable } from '../packages/cli/src/io/lang.ts';
+import { limitsFromOptions, parseByteSize } from '../packages/cli/src/io/limits.ts';
 import { readGrid, readReport } from '@cchc-kpi/xlsx';
 import { MAX_SHEET_NAME_LENGTH, feedbackFileName, safeSheetName, safeSheetNames, templateFileName, writeConsolidated, writeTemplate } from '@cchc-kpi/xlsx/write';
 import { fillTemplate } from '@cchc-kpi/examples/fill-template';
-import { renderHtmlReport } from '@cchc-kpi/cli';
+import { renderHtmlReport } from '../packages/cli/src/html/index.ts';
 import { runCli } from './support/cli.ts';
 import { GOOD_FILL, filledReport, hashTree, period, unit } from './support/hostile.ts';
 
@@ -279,8 +271,9 @@ describe('unit codes and names such as __proto__ cannot pollute objects', () => 
     const csv = consolidationCsv(result, hatinh2021, ',');
     const lines = csv.table.split('\r\n');
     const constructorLine = lines.find((l) => l.split(',')[1] === 'constructor');
-    expect(constructorLine?.split(',').slice(0, 4)).toEqual(['17', 'constructor', `"'=cmd|' /C calc'!A1"`, 'Cơ quan']);
-    expect(lines.find((l) => l.split(',')[1] === '__proto__')?.split(',').slice(0, 4)).toEqual(['16', '__proto__', '__proto__', 'Cơ quan']);
+    // the registry's 17 units (15 wards and communes, the 2 centres) first, then the extra agencies
+    expect(constructorLine?.split(',').slice(0, 4)).toEqual(['19', 'constructor', `"'=cmd|' /C calc'!A1"`, 'Cơ quan']);
+    expect(lines.find((l) => l.split(',')[1] === '__proto__')?.split(',').slice(0, 4)).toEqual(['18', '__proto__', '__proto__', 'Cơ quan']);
     expect(csv.findings).not.toMatch(/(^|[,\n])=/);
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
   });
@@ -375,6 +368,7 @@ describe('determinism: the same inputs give byte-identical outputs', () => {
     expect(json.findings.filter((f) => f.code === 'duplicate-report').map((f) => f.message.vi.includes('18073-2021-H1.xlsx'))).toEqual([true]);
     const table = readFileSync(a[2]!, 'utf8');
     expect(table.startsWith('\uFEFFSTT\tMã đơn vị\tĐơn vị\t')).toBe(true);
-    expect(table.split('\r\n').find((l) => l.startsWith('16\t'))?.split('\t').slice(0, 3)).toEqual(['16', '__proto__', `"'=1+2"`]);
+    // after the registry's 17 units
+    expect(table.split('\r\n').find((l) => l.startsWith('18\t'))?.split('\t').slice(0, 3)).toEqual(['18', '__proto__', `"'=1+2"`]);
   }, 300_000);
 });

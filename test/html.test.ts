@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
-import { renumberIds } from '@cchc-kpi/cli';
+import { renumberIds } from '../packages/cli/src/html/index.ts';
 import { runCli } from './support/cli.ts';
 import { writeSmallExample } from './support/small-example.ts';
 
@@ -74,9 +74,10 @@ describe('the HTML report as written', () => {
   });
 
   it('states the figures in Vietnamese style', () => {
-    // 4 of 16 units sent a report (15 wards and communes + the centre), 3 on time (Nam Hà late)
-    expect(html).toContain('<div class="kpi"><b>4/16</b><span>đơn vị đã gửi báo cáo (25%)</span></div>');
-    expect(html).toContain('<div class="kpi"><b>3/16</b><span>đơn vị gửi đúng hạn (18,8%)</span></div>');
+    // 4 of 17 units sent a report (15 wards and communes + the 2 centres of the registry), 3 on time
+    // (Nam Hà late): 4/17 = 23,5 %, 3/17 = 17,6 % (4/16 = 25 % and 3/16 = 18,8 % before the registry had the centres)
+    expect(html).toContain('<div class="kpi"><b>4/17</b><span>đơn vị đã gửi báo cáo (23,5%)</span></div>');
+    expect(html).toContain('<div class="kpi"><b>3/17</b><span>đơn vị gửi đúng hạn (17,6%)</span></div>');
     // CT3a: Nam Hà's 510/500 is invalid; 200 + 90 + 200 over 200 + 100 + 200
     expect(html).toContain('<td class="n">490</td><td class="n">500</td><td class="n">98%</td><td class="c">2/3</td>');
     expect(html).toContain('Hà Tĩnh, ngày 20 tháng 6 năm 2021');
@@ -132,17 +133,17 @@ describe.skipIf(noChromium !== null)('the HTML report in headless Chromium', () 
         expect(c.height).toBeGreaterThan(150);
       }
       const [scores, indicators, heatmap, activities] = charts as [(typeof charts)[number], (typeof charts)[number], (typeof charts)[number], (typeof charts)[number]];
-      // scores: 4 band backgrounds + 4 bars (the units that reported); a label for each of the 16 units
+      // scores: 4 band backgrounds + 4 bars (the units that reported); a label for each of the 17 units
       expect(scores.rects).toBe(8);
-      expect(scores.texts).toHaveLength(16);
-      expect(scores.texts.filter((t) => t === 'Chưa gửi báo cáo')).toHaveLength(12);
+      expect(scores.texts).toHaveLength(17);
+      expect(scores.texts.filter((t) => t === 'Chưa gửi báo cáo')).toHaveLength(13);
       // indicators: a bar and a label per indicator with data, a target tick per indicator
       expect(indicators.texts).toHaveLength(9);
       expect(indicators.texts).toContain('98% (490/500); 2/3 đơn vị đạt');
       expect(indicators.texts).toContain('Chưa có số liệu'); // CT2a: the centre left last year's figure blank
-      // heat map: 16 units × 9 indicators, one cell and one label each
-      expect(heatmap.rects).toBe(144);
-      expect(heatmap.texts).toHaveLength(144);
+      // heat map: 17 units × 9 indicators, one cell and one label each
+      expect(heatmap.rects).toBe(153);
+      expect(heatmap.texts).toHaveLength(153);
       // activities: 7 themes × 9 forms
       expect(activities.rects).toBe(63);
       const axisLabels = await page.$$eval('figure svg.marks g.role-axis-label text', (ts) => ts.map((t) => t.textContent));

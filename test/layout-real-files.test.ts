@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { foldText, hatinh2021, hatinhCity2020, normalizeText } from '@cchc-kpi/core';
-import { processFile } from '@cchc-kpi/cli';
+import { processFile } from '../packages/cli/src/pipeline.ts';
 import { layoutXlsx, type LayoutCell } from './support/layout-xlsx.ts';
 import { unzipText } from './support/zip.ts';
 

@@ -217,3 +217,52 @@ describe.skipIf(pnpmMissing !== null)('the documented way to run the tool prints
     expect(script.stdout).toContain('bad.xlsx');
   }, 240_000);
 });
+
+describe('what a new user reported from a clean clone of main', () => {
+  it('check says what a file with only notices has: "1 lưu ý" after the colon, not nothing (N)', () => {
+    const file = join(dir, 'bao-cao', '18070-2021-H1.xlsx');
+    const vi = runCli(['check', file]);
+    expect(vi.status).toBe(0);
+    expect(vi.stdout.split('\n')[0]).toBe('18070-2021-H1.xlsx: 1 lưu ý');
+    const en = runCli(['check', file, '--lang', 'en']);
+    expect(en.stdout.split('\n')[0]).toBe('18070-2021-H1.xlsx: 1 notice');
+    // A file with an error says so on its line too.
+    const bad = join(dir, 'hong-n.xlsx');
+    writeFileSync(bad, 'not a zip');
+    expect(runCli(['check', bad]).stdout.split('\n')[0]).toBe('hong-n.xlsx: 1 lỗi');
+  });
+
+  it("the CLI's own option validators: the Vietnamese line is all Vietnamese, the English all English (M)", () => {
+    const run = runCli(['consolidate', join(dir, 'bao-cao'), '--period', '2021-H1', '--out', join(dir, 'm.xlsx'), '--workers', 'hai']);
+    expect(run.status).toBe(2);
+    const [vi, en] = run.stderr.split('\n');
+    expect(vi).toBe('Lỗi: giá trị "hai" của tùy chọn --workers <n> không hợp lệ: cần một số nguyên từ 1 đến 256. Xem cách dùng: cchc --help.');
+    expect(en).toBe("Error: option '--workers <n>' argument 'hai' is invalid. Expected a whole number from 1 to 256. See cchc --help.");
+    expect(existsSync(join(dir, 'm.xlsx'))).toBe(false);
+  });
+
+  it('template --unit 18070 18070 is one form: written once, exit 0, no "already exists" (I)', () => {
+    const out = join(dir, 'twice');
+    const run = runCli(['template', '--unit', '18070', '18070', '--period', '2021-H1', '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe(`Đã ghi ${join(out, '18070-2021-H1.xlsx')}\n`);
+    expect(readdirSync(out)).toEqual(['18070-2021-H1.xlsx']);
+  });
+
+  it('--units listing a ward the registry has: kept once, no contradicting warning; the same code as another kind is one clear error naming the file (I)', () => {
+    // Issue 14: a unit the registry already has (same code and kind) is kept once, not refused.
+    const units = join(dir, 'don-vi.csv');
+    writeFileSync(units, 'code,name,kind\n18070,Trần Phú,ward\nSNV,Phòng Nội vụ,agency\n');
+    const kept = runCli(['template', '--unit', 'SNV', '--units', units, '--period', '2021-H1', '--out', join(dir, 'units-kept')]);
+    expect(kept.status, kept.stderr).toBe(0);
+    expect(kept.stderr).toBe(`Đã ghi ${join(dir, 'units-kept', 'SNV-2021-H1.xlsx')}\n`);
+    const wrongKind = join(dir, 'don-vi-xa.csv');
+    writeFileSync(wrongKind, 'code,name,kind\n18070,Trần Phú,commune\nSNV,Phòng Nội vụ,agency\n');
+    const run = runCli(['template', '--unit', 'SNV', '--units', wrongKind, '--period', '2021-H1', '--out', join(dir, 'units-dup')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'LỖI      don-vi-xa.csv — Mã đơn vị "18070" (Xã Trần Phú) đã có trong danh sách hatinh-city-2020; bỏ dòng này khỏi danh sách bổ sung (danh sách bổ sung chỉ cần các đơn vị chưa có, thường là cơ quan).\n',
+    );
+    expect(existsSync(join(dir, 'units-dup'))).toBe(false);
+  });
+});

@@ -133,15 +133,16 @@ describe('plain Node 20 ES modules, in the installed project', () => {
     writeFileSync(join(app, 'usage.mjs'), library!.code);
     const out = ok(process.execPath, ['usage.mjs', 'reports', 'tong-hop-thu-vien.xlsx']);
     const lines = out.trim().split('\n');
-    expect(lines).toHaveLength(15);
+    // one line per example report (16: the registry's 17 units but Thạch Bình), then the totals line
+    expect(lines).toHaveLength(17);
     expect(lines[0]).toMatch(/^18070-2021-H1\.xlsx: [\d.]+\/100 (Tốt|Khá|Trung bình|Yếu) — Indicator completion/);
     // The same figures as the command line's consolidation of the same files.
     const json = JSON.parse(cchc(['consolidate', 'reports', '--period', '2021-H1', '--out', 'out/ref.xlsx', '--json', '-', '--quiet'])) as {
       totals: { received: number; expected: number; indicators: Record<string, { numerator: number; denominator: number }> };
     };
     const ct3a = json.totals.indicators.CT3a!;
-    expect(json.totals.received).toBe(14);
-    expect(lines[14]).toBe(`14/15 units; CT3a ${ct3a.numerator}/${ct3a.denominator}`);
+    expect(json.totals.received).toBe(16);
+    expect(lines[16]).toBe(`16/17 units; CT3a ${ct3a.numerator}/${ct3a.denominator}`);
     expect(isConsolidatedWorkbook(new Uint8Array(readFileSync(join(app, 'tong-hop-thu-vien.xlsx'))))).toBe(true);
   });
 
@@ -153,10 +154,13 @@ describe('plain Node 20 ES modules, in the installed project', () => {
     };
     const core = example('core');
     expect(core).toContain('2020-12-15 2021-06-14\nngày 20 tháng 6 năm 2021\nCT1 ');
-    expect(core.trim().split('\n').at(-1)).toBe('0/15 units reported');
+    expect(core.trim().split('\n').at(-1)).toBe('0/17 units reported');
     expect(example('xlsx').trim()).toBe('empty 18070 2021-H1');
     expect(example('docx').trim()).toBe('true true');
     expect(existsSync(join(app, 'bao-cao.docx'))).toBe(true);
+    // main(args): the arguments after the program name (issue p1 J).
+    expect(example('cli').trim()).toBe('mau/18070-2021-H1.xlsx written');
+    expect(readdirSync(join(app, 'mau'))).toEqual(['18070-2021-H1.xlsx']);
   });
 });
 
@@ -169,11 +173,11 @@ describe('the installed cchc command', () => {
   it('writes every form (template --all), then consolidates them: blank forms are read, each found empty', () => {
     cchc(['template', '--all', '--period', '2021-H1', '--out', 'bieu-mau', '--quiet']);
     const forms = readdirSync(join(app, 'bieu-mau')).sort();
-    expect(forms).toHaveLength(15);
+    expect(forms).toHaveLength(17); // the registry's 15 wards and communes and 2 centres
     expect(forms[0]).toBe('18070-2021-H1.xlsx');
     cchc(['consolidate', 'bieu-mau', '--period', '2021-H1', '--out', 'out/bieu-mau.xlsx', '--json', 'out/bieu-mau.json', '--quiet']);
     const json = JSON.parse(readFileSync(join(app, 'out/bieu-mau.json'), 'utf8')) as { totals: { expected: number; received: number }; findings: { code: string; file?: string }[] };
-    expect(json.totals.expected).toBe(15);
+    expect(json.totals.expected).toBe(17);
     expect(json.totals.received).toBe(0);
     expect(json.findings.filter((f) => f.code === 'report-empty').map((f) => f.file).sort()).toEqual(forms);
     expect(isConsolidatedWorkbook(new Uint8Array(readFileSync(join(app, 'out/bieu-mau.xlsx'))))).toBe(true);
@@ -183,7 +187,7 @@ describe('the installed cchc command', () => {
     const args = ['consolidate', 'reports', '--period', '2021-H1', '--received', 'received-2021-H1.csv', '--json', 'out/tong-hop.json', '--html', 'out/bao-cao.html', '--docx', 'out/bao-cao.docx', '--feedback', 'out/phan-hoi', '--csv', 'out/tong-hop.csv', '--quiet'];
     cchc([...args, '--out', 'out/tong-hop.xlsx']);
     for (const file of ['tong-hop.xlsx', 'tong-hop.json', 'bao-cao.html', 'bao-cao.docx', 'tong-hop.csv', 'tong-hop-phat-hien.csv']) expect(existsSync(join(app, 'out', file)), file).toBe(true);
-    expect(readdirSync(join(app, 'out/phan-hoi'))).toHaveLength(15);
+    expect(readdirSync(join(app, 'out/phan-hoi'))).toHaveLength(17);
     const workspace = spawnSync(process.execPath, [CLI_BIN, ...args.map((a) => a.replace(/^out\//, 'ws/')), '--out', 'ws/tong-hop.xlsx'], { cwd: app, encoding: 'utf8' });
     expect(workspace.status, workspace.stderr).toBe(0);
     expect(readFileSync(join(app, 'out/tong-hop.json'), 'utf8')).toBe(readFileSync(join(app, 'ws/tong-hop.json'), 'utf8'));

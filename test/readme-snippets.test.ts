@@ -68,7 +68,7 @@ describe("the README's code snippets", () => {
 });
 
 describe("the packages' README snippets", () => {
-  for (const name of ['core', 'xlsx', 'docx']) {
+  for (const name of ['core', 'xlsx', 'docx', 'cli']) {
     it(`type-checks the example of packages/${name}/README.md`, () => {
       const [example, ...more] = snippets(join(repoRoot, 'packages', name, 'README.md'));
       expect(more).toEqual([]);
@@ -76,4 +76,30 @@ describe("the packages' README snippets", () => {
       expect(typeErrors(example!.code, `readme-${name}-example.mjs`)).toEqual([]);
     }, 120_000);
   }
+});
+
+describe("the packages' READMEs as npm shows them", () => {
+  // npm shows a package's README out of the repository: a relative link (../../README.md) is dead there.
+  it.each(['core', 'xlsx', 'docx', 'cli'])('packages/%s/README.md links only to absolute addresses', (name) => {
+    const text = readFileSync(join(repoRoot, 'packages', name, 'README.md'), 'utf8');
+    const targets = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.filter((t) => !/^https:\/\//.test(t))).toEqual([]);
+  });
+});
+
+describe('installing the packages before they are on the registry (issue p1 C)', () => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+
+  it('keeps the npm install line, says plainly it does not work yet, and how to install from tarballs', () => {
+    expect(readme).toContain('npm install @cchc-kpi/core @cchc-kpi/xlsx\n');
+    expect(readme).toContain('**they are not on the npm registry yet**');
+    expect(readme).toMatch(/for p in core xlsx docx cli; do pnpm --dir packages\/\$p pack --pack-destination "\$PWD\/tarballs"; done/);
+  });
+
+  it('installs every tarball in one npm command, the CLI’s dependencies with it', () => {
+    const line = readme.split('\n').find((l) => l.startsWith('npm install ') && l.includes('.tgz'));
+    const version = (JSON.parse(readFileSync(join(repoRoot, 'packages/cli/package.json'), 'utf8')) as { version: string }).version;
+    expect(line?.split(' ').filter((w) => w.endsWith('.tgz')).map((w) => w.split('/').at(-1))).toEqual(['core', 'xlsx', 'docx', 'cli'].map((p) => `cchc-kpi-${p}-${version}.tgz`));
+  });
 });

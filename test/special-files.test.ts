@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hatinh2021, hatinhCity2020 } from '@cchc-kpi/core';
-import { forEachChunk, processFile } from '@cchc-kpi/cli';
+import { forEachChunk } from '../packages/cli/src/io/read-file.ts';
+import { processFile } from '../packages/cli/src/pipeline.ts';
 import { runCli } from './support/cli.ts';
 import { filledReport, period, unit } from './support/hostile.ts';
 
@@ -78,14 +79,15 @@ describe.skipIf(!haveFifo)('a report that is not a regular file', () => {
     const json = JSON.parse(run.stdout) as { totals: { received: number }; findings: { severity: string; code: string; file?: string; message: { vi: string } }[] };
     expect(json.totals.received).toBe(1);
     expect(json.findings.filter((f) => f.code === 'file-skipped').map((f) => [f.severity, f.file, f.message.vi])).toEqual([
-      ['warning', 'gay.xlsx', 'Bỏ qua gay.xlsx: không phải tệp thông thường mà là một liên kết tượng trưng hỏng (ENOENT).'],
+      // The CLI's one wording of the system's error, never its code (issue p1 F).
+      ['warning', 'gay.xlsx', 'Bỏ qua gay.xlsx: không phải tệp thông thường mà là một liên kết tượng trưng hỏng (không tìm thấy tệp hoặc thư mục).'],
       ['warning', 'ong.xlsx', 'Bỏ qua ong.xlsx: không phải tệp thông thường mà là một đường ống (FIFO).'],
       ['warning', 'z.xlsx', 'Bỏ qua z.xlsx: không phải tệp thông thường mà là một thiết bị (character device).'],
     ]);
     const check = runCli(['check', reports, '--lang', 'en']);
     expect(check.status).toBe(0);
     expect(check.stderr.split('\n').filter(Boolean)).toEqual([
-      'WARNING  gay.xlsx — Skipped gay.xlsx: not a regular file but a broken symbolic link (ENOENT).',
+      'WARNING  gay.xlsx — Skipped gay.xlsx: not a regular file but a broken symbolic link (no such file or folder).',
       'WARNING  ong.xlsx — Skipped ong.xlsx: not a regular file but a named pipe (FIFO).',
       'WARNING  z.xlsx — Skipped z.xlsx: not a regular file but a device (character device).',
     ]);

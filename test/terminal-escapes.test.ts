@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvField, jsonSafeText, printable } from '@cchc-kpi/cli';
+import { csvField } from '../packages/cli/src/io/csv.ts';
+import { jsonSafeText, printable } from '../packages/cli/src/io/terminal-text.ts';
 import { runCli, type CliRun } from './support/cli.ts';
 import { PAYLOAD, PAYLOAD_SHOWN, payloadReport, strictUtf8, terminalUnsafe } from './support/terminal.ts';
 

@@ -220,7 +220,8 @@ describe('consolidate', () => {
     expect(seen).toHaveLength(5);
     expect(outcome).toMatchObject({ read: 4, skipped: 0, failed: 1 });
     const c = outcome.consolidation;
-    expect(c.totals).toMatchObject({ expected: 15, received: 3, onTime: 2 });
+    // the registry's 17 units: 15 wards and communes, the 2 centres the plan names
+    expect(c.totals).toMatchObject({ expected: 17, received: 3, onTime: 2 });
 
     // The same consolidation as core's, fed by the library's pipeline (readReport).
     const period = periodFor('2021-H1');
@@ -247,7 +248,7 @@ describe('consolidate', () => {
         expect(at('H'), indicator.code).toBe(total.ratio);
       } else if (indicator.measure === 'count') expect(at('F'), indicator.code).toBe(total.value);
       expect(host.workbook.peek(CONSOLIDATED_SHEETS.totals, `I${row}`)?.value, indicator.code).toBe(total.unitsCounted);
-      expect(host.workbook.peek(CONSOLIDATED_SHEETS.totals, `F${row}`)?.formula ?? '').toMatch(/^IF\(COUNT\('Đơn vị × chỉ tiêu'!\$[A-Z]+\$6:\$[A-Z]+\$20\)=0,"",SUM/);
+      expect(host.workbook.peek(CONSOLIDATED_SHEETS.totals, `F${row}`)?.formula ?? '').toMatch(/^IF\(COUNT\('Đơn vị × chỉ tiêu'!\$[A-Z]+\$6:\$[A-Z]+\$22\)=0,"",SUM/); // 17 unit rows, 6–22
     }
     const first = host.workbook.peek(CONSOLIDATED_SHEETS.ranking, `B${CONSOLIDATED_LAYOUT.firstRow}`)?.value;
     const best = [...c.units].filter((u) => u.rank === 1)[0];
@@ -264,7 +265,7 @@ describe('consolidate', () => {
     const outcome = await consolidateFiles(host, context, picked, { periodCode: '2021-H1' });
     expect(outcome).toMatchObject({ read: 1, skipped: 0, failed: 1 });
     const c = outcome.consolidation;
-    expect(c.totals).toMatchObject({ expected: 15, received: 1, unreadable: 1 });
+    expect(c.totals).toMatchObject({ expected: 17, received: 1, unreadable: 1 });
     expect(c.units.filter((u) => u.code === '18070' || u.code === '18082' || u.code === '18085').map((u) => [u.code, u.status, u.submitted, u.file])).toEqual([
       ['18070', 'received', true, '18070-2021-H1.xlsx'],
       ['18082', 'unreadable', false, '18082-2021-H1.xlsx'],

@@ -299,7 +299,7 @@ describe.skipIf(!hasChromium)('task pane in Chromium', () => {
     await page.click('#consolidate');
     await expectText(page, '#status', 'Đã ghi bảng tổng hợp');
     await expectText(page, '#consolidate-summary', 'đọc 3 báo cáo');
-    await expectText(page, '#consolidate-summary', 'Đã gửi 3/15 đơn vị, đúng hạn 2');
+    await expectText(page, '#consolidate-summary', 'Đã gửi 3/17 đơn vị, đúng hạn 2'); // 17 units: 15 wards and communes, the 2 centres
     const sheets = await page.evaluate(() => window.__fakeWorkbook.sheets.map((s) => s.name));
     expect(sheets).toEqual(['Sheet1', 'Báo cáo tóm tắt', 'Tổng hợp', 'Đơn vị × chỉ tiêu', 'Xếp hạng', 'Tiến độ gửi báo cáo', 'Hoạt động', 'Kết quả kiểm tra']);
     expect((await cell(page, 'Tổng hợp', 'F5'))?.formula).toMatch(/^IF\(COUNT\('Đơn vị × chỉ tiêu'!/);

@@ -16,7 +16,7 @@ import { fillTemplate, type ActivityFill, type ReportFill } from '@cchc-kpi/exam
 import { fflate } from './deps.ts';
 
 /** Bump when the generated files change, so cached sets are rebuilt. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 /** The period every generated report is for. */
 export const BENCH_PERIOD = '2021-H1';
 /** Activity rows per report. */
@@ -60,16 +60,16 @@ function baseFill(period: Period): ReportFill {
   const activities: ActivityFill[] = Array.from({ length: ACTIVITY_ROWS }, (_, k) => ({
     ...IDEAS[k % IDEAS.length]!,
     date: new Date(start + ((k * 37) % 170) * 86_400_000),
-    evidence: `Văn bản số ${100 + k}/UBND`,
+    evidence: `Văn bản số ${100 + k}/UBND ngày 15/01/2021`,
   }));
   return {
     submittedOn: new Date(Date.UTC(2021, 5, 15)),
     indicators: {
+      // the indicators that apply to a city department (CT2a is the culture centre's, CT4a the
+      // public administration centre's, with the wards' and communes')
       CT1: { numerator: 1, denominator: 1, evidence: 'https://cchc.hatinh.gov.vn' },
-      CT2a: { numerator: 30, denominator: 25 },
-      CT3a: { numerator: 400, denominator: 420, evidence: 'Trích xuất Hệ thống một cửa điện tử' },
+      CT3a: { numerator: 400, denominator: 420, evidence: 'trich-xuat-mot-cua-2021-H1.xlsx' },
       CT3b: { numerator: 1, denominator: 1 },
-      CT4a: { numerator: 110, denominator: 112 },
       CT5a: { value: 3 },
       CT5b: { value: 'Có', evidence: 'Báo cáo số 30/BC-UBND ngày 10/6/2021' },
     },

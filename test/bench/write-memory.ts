@@ -14,7 +14,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConsolidator, hatinh2021, hatinhCity2020, mergeUnits, parsePeriod, parseUnitsCsv, toJson, type CheckedReport } from '@cchc-kpi/core';
-import { jsonChunks, processFile } from '@cchc-kpi/cli';
+import { jsonChunks } from '../../packages/cli/src/io/json-chunks.ts';
+import { processFile } from '../../packages/cli/src/pipeline.ts';
 import { writeConsolidated } from '@cchc-kpi/xlsx/write';
 import { benchUnit, BENCH_PERIOD, unitsCsv } from './generate.ts';
 

@@ -35,9 +35,10 @@ export const GOOD_FILL: ReportFill = {
     CT4a: { numerator: 120, denominator: 120 },
     CT4b: { numerator: 0, denominator: 0 },
     CT5a: { value: 2 },
-    CT5b: { value: 'Có', evidence: 'Báo cáo 5/BC-UBND' },
+    // evidence as a good form gives it: a document number with its date, a file name (text/evidence.ts)
+    CT5b: { value: 'Có', evidence: 'Báo cáo 5/BC-UBND ngày 10/6/2021' },
   },
-  activities: [{ date: new Date(Date.UTC(2021, 4, 4)), theme: 'ND7', form: 'HT5', title: 'Hướng dẫn DVC trực tuyến', evidence: 'Ảnh' }],
+  activities: [{ date: new Date(Date.UTC(2021, 4, 4)), theme: 'ND7', form: 'HT5', title: 'Hướng dẫn DVC trực tuyến', evidence: 'anh-huong-dan-dvc.jpg' }],
 };
 
 /** A filled report form of `u` for `p`, as a unit would send it. */

@@ -88,7 +88,7 @@ export async function scoreOpenReport(host: Host, context: AddinContext): Promis
   if (checked.unit && checked.period) {
     const submitted = checked.report.submittedOn;
     onTime = submitted ? submitted <= checked.period.deadline : null;
-    for (const profile of context.plan.profiles) scores[profile.id] = scoreUnit(checked, profile, context.plan, { onTime });
+    for (const profile of context.plan.profiles) scores[profile.id] = scoreUnit(checked, profile, context.plan, { onTime, date: submitted });
   }
   const { book } = buildResults({ plan: context.plan, checked, scores, onTime, findings: outcome.findings });
   const written = await host.writeBook(book, { replace: true });

@@ -193,7 +193,7 @@ export function unitScore(unitCode: any, periodCode: any, figures: any[][], acti
   const onTime = submitted ? submitted <= checked.period.deadline : null;
   const profile = plan.profiles.find((p) => p.id === plan.primaryProfile) ?? plan.profiles[0];
   if (!profile) throw cellError('notAvailable', 'Kế hoạch không có thang điểm.');
-  return scoreUnit(checked, profile, plan, { onTime }).score;
+  return scoreUnit(checked, profile, plan, { onTime, date: submitted }).score;
 }
 
 /**

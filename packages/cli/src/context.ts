@@ -7,7 +7,10 @@ import {
   parsePlanJson,
   parseUnitsCsv,
   parseUnitsJson,
+  registryForPeriod,
   type Finding,
+  type GivenUnits,
+  type Period,
   type Plan,
   type Result,
   type SavedMappings,
@@ -32,7 +35,13 @@ export interface ReadOptions {
 /** The plan and unit list a command works with. */
 export interface RunContext {
   plan: Plan;
+  /**
+   * The built-in registry's units with those of `--units` added; with `deferUnits`, the built-in
+   * units only, until {@link unitsForPeriod} decides for the period.
+   */
   units: Unit[];
+  /** The units of `--units`, when given. */
+  given?: GivenUnits;
   /** The limits given on the command line (`--max-file-size`, `--max-config-size` …); absent ones keep the defaults. */
   limits?: Partial<CliLimits>;
   /** How workbooks in other layouts are read: `--mappings`, `--convert`, `--unit`/`--period` overrides. */
@@ -54,6 +63,11 @@ export interface ContextOptions extends LimitFlags {
   unitOverride?: string;
   /** `--period` of check/inspect: the period of layout files, whatever they say. */
   periodOverride?: string;
+  /**
+   * Leave `--units` unmerged: the command knows its period and calls {@link unitsForPeriod}, which
+   * adds the units to the built-in registry or, for a period outside its dates, uses them alone.
+   */
+  deferUnits?: boolean;
 }
 
 /** The reading options carried in the run context, from the command's options (undefined when none is given). */
@@ -68,15 +82,15 @@ export function readOptionsOf(options: ContextOptions): ReadOptions | undefined 
 
 /**
  * Loads the plan (built-in by id, or from a JSON file) and the unit registry (the built-in
- * fifteen units of Hà Tĩnh city, plus the units of `--units`). The files are read only when they
- * are regular files within `--max-config-size` (default 4 MiB), JSON within `--max-json-depth`
- * (64), and the saved mappings of `--mappings DIR`. Returns findings naming the file when either
- * is invalid, or a limit option is.
+ * units of Hà Tĩnh city, plus the units of `--units`, unless `deferUnits`). The files are read
+ * only when they are regular files within `--max-config-size` (default 4 MiB), JSON within
+ * `--max-json-depth` (64), and the saved mappings of `--mappings DIR`. Returns findings naming the
+ * file when either is invalid, or a limit option is.
  */
 export async function loadContext(options: ContextOptions): Promise<Result<RunContext>> {
-  const given = limitsFromOptions(options);
-  if (!given.ok) return given;
-  const limits = given.value;
+  const limitFlags = limitsFromOptions(options);
+  if (!limitFlags.ok) return limitFlags;
+  const limits = limitFlags.value;
   const json = { maxChars: limitOf(limits, 'maxConfigBytes'), maxDepth: limitOf(limits, 'maxJsonDepth') };
   const findings: Finding[] = [];
   let plan: Plan = hatinh2021;
@@ -92,20 +106,47 @@ export async function loadContext(options: ContextOptions): Promise<Result<RunCo
     }
   }
   let units = hatinhCity2020.units;
+  let given: GivenUnits | undefined;
   if (options.units) {
     const text = await readText(options.units, findings, json.maxChars, CONFIG_FILE);
     if (text === null) return { ok: false, findings };
     const source = basename(options.units);
     const extra = extname(options.units).toLowerCase() === '.json' ? parseUnitsJson(text, source, json) : parseUnitsCsv(text, source);
     if (!extra.ok) return { ok: false, findings: [...findings, ...extra.findings] };
-    const merged = mergeUnits(hatinhCity2020, extra.value);
-    if (!merged.ok) return { ok: false, findings: [...findings, ...merged.findings] };
-    units = merged.value.units;
-    findings.push(...extra.findings, ...merged.findings);
+    findings.push(...extra.findings);
+    given = { units: extra.value, source };
+    if (!options.deferUnits) {
+      const merged = namingUnitsFile(mergeUnits(hatinhCity2020, extra.value), source);
+      if (!merged.ok) return { ok: false, findings: [...findings, ...merged.findings] };
+      units = merged.value.units;
+      findings.push(...merged.findings);
+    }
   }
   const read = readOptionsOf(options);
   const mappings = read?.mappings === undefined ? undefined : await loadMappings(read.mappings, plan, limits);
-  return { ok: true, value: { plan, units, ...(read ? { read } : {}), ...(mappings ? { mappings } : {}), ...(Object.keys(limits).length > 0 ? { limits } : {}) }, findings };
+  return {
+    ok: true,
+    value: { plan, units, ...(given ? { given } : {}), ...(read ? { read } : {}), ...(mappings ? { mappings } : {}), ...(Object.keys(limits).length > 0 ? { limits } : {}) },
+    findings,
+  };
+}
+
+/**
+ * The units of a period's forms or consolidation (`registryForPeriod` of core): within the built-in
+ * registry's dates (Hà Tĩnh city, 01/01/2020–31/12/2024), its units with those of `--units` added;
+ * outside them, the units of `--units` alone (with a notice), or a failure in both languages when
+ * none was given. Use with a context loaded with `deferUnits`.
+ */
+export function unitsForPeriod(context: RunContext, period: Period): Result<Unit[]> {
+  const found = registryForPeriod(hatinhCity2020, period, context.given);
+  const registry = context.given ? namingUnitsFile(found, context.given.source) : found;
+  return registry.ok ? { ok: true, value: registry.value.units, findings: registry.findings } : registry;
+}
+
+/** `result` with its findings that name no file naming the `--units` file they are about (its merge into the registry). */
+function namingUnitsFile<T>(result: Result<T>, source: string): Result<T> {
+  const findings = result.findings.map((f) => (f.file === undefined ? { ...f, file: source } : f));
+  return { ...result, findings };
 }
 
 /**

@@ -6,4 +6,4 @@
 import { main, prepareProcess } from './program.ts';
 
 prepareProcess();
-process.exitCode = await main(process.argv);
+process.exitCode = await main(process.argv.slice(2));

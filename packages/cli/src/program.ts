@@ -28,13 +28,13 @@ function convertOption(): Option {
 }
 
 /**
- * Builds the `cchc` command line. Each action imports its command's module and sets
- * `process.exitCode`. The reading limits (`--max-file-size` …) and, on `consolidate`, `--html`,
+ * Builds the `cchc` command line. Each action imports its command's module and hands its exit
+ * code to `setExitCode` (default: sets `process.exitCode`). The reading limits (`--max-file-size` …) and, on `consolidate`, `--html`,
  * `--feedback`, `--compare`, `--sort`, `--report-date` and `--report-number` are added to a
  * command when it is dispatched (commander's `preSubcommand` hook, before its arguments are
  * parsed or its help printed); {@link addLoadedOptions} adds them beforehand.
  */
-export function buildProgram(): Command {
+export function buildProgram(setExitCode: (code: number) => void = (code) => void (process.exitCode = code)): Command {
   const io = processIo();
   const program = new Command('cchc')
     .description('Chấm điểm và tổng hợp báo cáo tuyên truyền CCHC / Score and consolidate CCHC communication reports')
@@ -45,9 +45,7 @@ export function buildProgram(): Command {
   const lang = new Option('--lang <lang>', 'ngôn ngữ / language (vi|en)').choices(['vi', 'en']).default('vi');
   const plan = new Option('--plan <id|file>', 'kế hoạch: mã có sẵn hoặc tệp JSON / plan id or JSON file').default('hatinh-2021');
   const units = new Option('--units <file>', 'thêm đơn vị từ tệp CSV/JSON / extra units from a CSV or JSON file');
-  const set = (code: number): void => {
-    process.exitCode = code;
-  };
+  const set = setExitCode;
 
   program
     .command('template')
@@ -190,17 +188,31 @@ export async function addLoadedOptions(command: Command): Promise<void> {
   }
 }
 
-/** Runs the CLI with `argv` (as `process.argv`); returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+/**
+ * Runs the `cchc` command line with `args`, the arguments after the program name — what a user
+ * types after `cchc`: `main(['check', 'bao-cao/18070-2021-H1.xlsx', '--lang', 'en'])`, never
+ * `process.argv` itself (its first two entries are Node and the script; `bin/cchc.js` passes
+ * `process.argv.slice(2)`). Results go to the process's stdout, progress and problems to its
+ * stderr, as the command prints them.
+ * @returns the exit code: 0 done (no error found, or the outputs written), 1 a report has errors,
+ *   2 the command could not run (a bad option, a missing file, an output that cannot be written:
+ *   said on stderr in Vietnamese, or English with `--lang en`), 130 interrupted (Ctrl-C).
+ *   Operating-system errors are explained on stderr, never thrown; only a programming fault
+ *   prints its stack trace (and returns 2).
+ */
+export async function main(args: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
   try {
     // `cchc help COMMAND` prints the command's help without dispatching to it (no hook runs).
-    const [first, second] = argv.slice(2);
+    const [first, second] = args;
     const helped = first === 'help' ? program.commands.find((c) => c.name() === second) : undefined;
     if (helped) await addLoadedOptions(helped);
     // `--lang` is accepted anywhere on the command line, before the command name too.
-    await program.parseAsync(langAnywhere(argv, program.commands.map((c) => c.name())));
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+    await program.parseAsync(langAnywhere(args, program.commands.map((c) => c.name())), { from: 'user' });
+    return exitCode;
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return EXIT.ok;

@@ -13,6 +13,8 @@ export interface Progress {
 
 export interface ProgressOptions {
   total: number;
+  /** What is being done, e.g. `Ghi phiếu phản hồi` / `Writing feedback workbooks` (default: reading reports). */
+  label?: { vi: string; en: string };
   quiet: boolean;
   isTty: boolean;
   lang: Lang;
@@ -54,7 +56,7 @@ export function createProgress(options: ProgressOptions): Progress {
   const { total, lang } = options;
   const now = options.now ?? (() => performance.now());
   const vi = lang === 'vi';
-  const label = vi ? 'Đọc báo cáo' : 'Reading reports';
+  const label = options.label ? options.label[lang] : vi ? 'Đọc báo cáo' : 'Reading reports';
   const unit = vi ? FILES_PER_SECOND : 'files/s';
   const started = now();
   let done = 0;

@@ -197,14 +197,15 @@ describe('an interrupted chunked write', () => {
     }
     const writing = writeFileAtomic(join(folder, 'tong-hop.json'), chunks());
     await halfWay;
-    // The first chunk sits in a hidden temporary file next to the output.
+    // The first chunk sits in a hidden temporary file next to the output, of a fixed-length name.
     const temps = readdirSync(folder);
     expect(temps).toHaveLength(1);
-    expect(temps[0]).toMatch(/^\.tong-hop\.json\.[0-9a-f]{12}\.tmp$/);
+    expect(temps[0]).toMatch(/^\.cchc-[0-9a-f]{12}\.tmp$/);
     removePendingTempFiles();
     expect(readdirSync(folder)).toEqual([]);
     release();
-    await expect(writing).rejects.toMatchObject({ code: 'ENOENT' });
+    // The error names the output, never the temporary file.
+    await expect(writing).rejects.toMatchObject({ code: 'ENOENT', path: join(folder, 'tong-hop.json') });
     expect(readdirSync(folder)).toEqual([]);
   });
 
@@ -214,5 +215,24 @@ describe('an interrupted chunked write', () => {
     (loop.list as unknown[]).push(loop);
     await expect(writeFileAtomic(join(folder, 'x.json'), jsonChunks(loop))).rejects.toThrow(TypeError);
     expect(readdirSync(folder)).toEqual([]);
+  });
+});
+
+describe('the temporary file never makes a valid name invalid (issue p1 D)', () => {
+  it('writes a 245-byte name (255 is the limit; the old temporary name added 18 bytes)', async () => {
+    const folder = join(dir, 'long-names');
+    const name = `${'đ'.repeat(120)}.xlsx`; // 120 × 2 bytes + 5 = 245 bytes
+    expect(Buffer.byteLength(name)).toBe(245);
+    await writeFileAtomic(join(folder, name), 'x');
+    expect(readdirSync(folder)).toEqual([name]);
+    const exact = `${'a'.repeat(250)}.xlsx`;
+    await writeFileAtomic(join(folder, exact), 'y');
+    expect(readFileSync(join(folder, exact), 'utf8')).toBe('y');
+  });
+
+  it('names the output, not the temporary file, when the name itself is too long', async () => {
+    const path = join(dir, 'long-names', `${'a'.repeat(300)}.xlsx`);
+    await expect(writeFileAtomic(path, 'x')).rejects.toMatchObject({ code: 'ENAMETOOLONG', path });
+    expect(readdirSync(join(dir, 'long-names')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -3,11 +3,16 @@
  * to a command only once it is the one run (`addLoadedOptions`), yet every way of asking for help
  * lists them, in the built command (bin/cchc.js).
  */
-import { langAnywhere } from '../src/io/lang-anywhere.ts';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { hatinh2021, hatinhCity2020, parsePeriod } from '@cchc-kpi/core';
+import { writeTemplate } from '@cchc-kpi/xlsx/write';
+import { main } from '../src/index.ts';
+import { langAnywhere } from '../src/io/lang-anywhere.ts';
 import { addLoadedOptions, buildProgram } from '../src/program.ts';
 
 const BIN = fileURLToPath(new URL('../bin/cchc.js', import.meta.url));
@@ -71,7 +76,6 @@ describe('help and version of the built command', () => {
 
 describe('--lang anywhere on the command line (langAnywhere)', () => {
   const commands = ['template', 'check', 'inspect', 'score', 'consolidate'];
-  const node = ['node', 'cchc'];
   it.each([
     [['--lang', 'en', 'check', 'a.xlsx'], ['check', 'a.xlsx', '--lang', 'en']],
     [['--lang=en', 'consolidate', 'dir', '--period', '2021-H1'], ['consolidate', 'dir', '--period', '2021-H1', '--lang', 'en']],
@@ -83,6 +87,52 @@ describe('--lang anywhere on the command line (langAnywhere)', () => {
     [['check', 'a.xlsx'], ['check', 'a.xlsx']],
     [['check', '--lang'], ['check', '--lang']],
   ])('%j → %j', (args, expected) => {
-    expect(langAnywhere([...node, ...args], commands)).toEqual([...node, ...expected]);
+    expect(langAnywhere(args, commands)).toEqual(expected);
+  });
+});
+
+describe('the library entry: main(args) (issue p1 J)', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cchc-main-'));
+    const period = parsePeriod('2021-H1');
+    if (!period.ok) throw new Error('period');
+    const unit = hatinhCity2020.units.find((u) => u.code === '18070')!;
+    writeFileSync(join(dir, '18070-2021-H1.xlsx'), (await writeTemplate(hatinh2021, unit, period.value)).bytes);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Runs main with the process's stdout and stderr captured. */
+  async function capture(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write);
+    vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write);
+    const code = await main(args);
+    vi.restoreAllMocks();
+    return { code, stdout, stderr };
+  }
+
+  it('exports main only', async () => {
+    expect(Object.keys(await import('../src/index.ts'))).toEqual(['main']);
+  });
+
+  it("takes the arguments after the program name: ['check', FILE] checks the file (it printed the help and returned 0)", async () => {
+    const before = process.exitCode;
+    const run = await capture(['check', join(dir, '18070-2021-H1.xlsx'), '--lang', 'en']);
+    expect(run.code).toBe(1); // an untouched form is no report
+    expect(run.stdout.split('\n')[0]).toBe('18070-2021-H1.xlsx: 1 error, 8 warnings');
+    expect(run.stdout).toContain('ERROR    18070-2021-H1.xlsx');
+    expect(run.stdout).not.toContain('Usage:');
+    expect(process.exitCode).toBe(before); // the caller's process is left as it was
+  });
+
+  it('returns 0 for --version and 2 for a command line error, said in both languages', async () => {
+    const version = await capture(['--version']);
+    expect([version.code, version.stdout]).toEqual([0, `${PACKAGE_VERSION}\n`]);
+    const wrong = await capture(['chek']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr.split('\n')[0]).toMatch(/^Lỗi: không có lệnh chek/);
   });
 });

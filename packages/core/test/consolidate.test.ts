@@ -18,14 +18,16 @@ import type { CheckedReport, IndicatorResult, IndicatorStatus } from '../src/val
 // ---------------------------------------------------------------- fixtures
 
 const text = (vi: string): { vi: string; en: string } => ({ vi, en: vi });
+const CONV = { kind: 'convention' as const, why: 'thử' };
 const indicator = (code: string, measure: 'ratio' | 'count' | 'boolean', extra: Partial<PlanInput['indicators'][number]> = {}): PlanInput['indicators'][number] => ({
   code,
   text: text(code),
   measure,
   unitOfMeasure: 'lượt',
-  target: measure === 'ratio' ? { rule: 'ratioAtLeast', min: 1 } : measure === 'count' ? { rule: 'countAtLeast', min: 1 } : { rule: 'yes' },
+  target: measure === 'ratio' ? { rule: 'ratioAtLeast', min: 1, basis: CONV } : measure === 'count' ? { rule: 'countAtLeast', min: 1, basis: CONV } : { rule: 'yes', basis: CONV },
   targetText: text('100%'),
   weight: 1,
+  weightBasis: CONV,
   clause: 'thử',
   ...extra,
 });
@@ -55,22 +57,22 @@ const plan: Plan = planSchema.parse({
       id: 'p100',
       name: text('100'),
       scale: 100,
-      components: [{ type: 'indicators', points: 100, label: text('Chỉ tiêu') }],
+      components: [{ type: 'indicators', points: 100, label: text('Chỉ tiêu'), basis: CONV }],
       bands: [
-        { min: 90, label: text('Tốt') },
-        { min: 80, label: text('Khá') },
-        { min: 70, label: text('Trung bình') },
-        { min: 0, label: text('Yếu') },
+        { min: 90, label: text('Tốt'), basis: CONV },
+        { min: 80, label: text('Khá'), basis: CONV },
+        { min: 70, label: text('Trung bình'), basis: CONV },
+        { min: 0, label: text('Yếu'), basis: CONV },
       ],
     },
     {
       id: 'p2',
       name: text('2'),
       scale: 2,
-      components: [{ type: 'planCompletion', points: 2, partialFrom: 0.9, label: text('Hoàn thành') }],
+      components: [{ type: 'planCompletion', points: 2, partialFrom: 0.9, label: text('Hoàn thành'), basis: CONV }],
       bands: [
-        { min: 2, label: text('Đạt') },
-        { min: 0, label: text('Không đạt') },
+        { min: 2, label: text('Đạt'), basis: CONV },
+        { min: 0, label: text('Không đạt'), basis: CONV },
       ],
     },
   ],
@@ -498,19 +500,23 @@ describe('end to end with checkReport, hatinh2021 and the Hà Tĩnh registry', (
   it('sums CT3a over the two wards and scores them', () => {
     // CT3a: 9/10 + 45/50 → 54/60 = 0.9
     expect(result.totals.indicators.CT3a).toMatchObject({ numerator: 54, denominator: 60, ratio: 0.9, unitsCounted: 2 });
-    // Trần Phú, general-100: indicators Σw = 80 (CT2a agencies only, CT4b 0/0 not applicable),
-    //   Σ(w×c) = 80 − 15 × 0.1 = 78.5 → 60 × 78.5/80 = 58.875 → 58.88; themes {ND1} → 15 × 1/7 = 2.14;
-    //   forms {HT1} → 15 × 1/5 = 3; on time (18/03 ≤ 20/03) → 10 ⇒ 74.02
+    // Trần Phú, general-100: indicators Σw = 80 (CT2a the culture centre's only, CT4b 0/0 not
+    //   applicable); CT5b's evidence "QĐ 1/QĐ-UBND" has no date, so it is not evidence and CT5b is
+    //   not met: Σ(w×c) = 80 − 15 × 0.1 − 10 × 1 = 68.5 → 60 × 68.5/80 = 51.375 → 51.38;
+    //   themes {ND1} → 15 × 1/7 = 2.14; forms {HT1} → 15 × 1/5 = 3; on time (18/03 ≤ 20/03) → 10 ⇒ 66.52
+    //   (74.02 when any text counted as evidence)
     // Nam Hà: Σw = 90 (CT4b blank → missing), Σ(w×c) = 15 × 0.9 = 13.5 → 60 × 13.5/90 = 9;
     //   no activities → 0 + 0; register 19/03 → on time 10 ⇒ 19
     expect(result.units.slice(0, 2).map((u) => [u.code, u.score, u.rank, u.onTime])).toEqual([
-      ['18070', 74.02, 1, true],
+      ['18070', 66.52, 1, true],
       ['18073', 19, 2, true],
     ]);
+    expect(result.units[0]?.indicators.CT5b).toMatchObject({ status: 'notMet', counted: true });
+    expect(result.findings.filter((f) => f.unit === '18070' && f.code === 'evidence-unrecognised').map((f) => f.cell)).toEqual(['I20']);
     expect(result.units[0]?.indicators.CT2a?.status).toBe('notApplicable');
-    // 15 units expected, 2 received, both on time
-    expect(result.totals).toMatchObject({ expected: 15, received: 2, onTime: 2, completeness: 2 / 15, timeliness: 2 / 15 });
-    expect(result.findings.filter((f) => f.code === 'report-missing')).toHaveLength(13);
+    // 17 units expected (15 wards and communes, 2 agencies), 2 received, both on time
+    expect(result.totals).toMatchObject({ expected: 17, received: 2, onTime: 2, completeness: 2 / 17, timeliness: 2 / 17 });
+    expect(result.findings.filter((f) => f.code === 'report-missing')).toHaveLength(15);
   });
 
   it('raises consolidation codes only with their catalogued severity', () => {

@@ -6,6 +6,8 @@ import { indicatorAppliesTo } from '../src/plan/applies.ts';
 import { formByCode, indicatorByCode, profileById, themeByCode, topLevelCode } from '../src/plan/lookup.ts';
 import type { Finding } from '../src/finding.ts';
 import type { Unit } from '../src/units/unit.ts';
+import { DEFAULT_DEADLINE_RULE } from '../src/plan/schema.ts';
+import { hatinhCity2020 } from '../src/units/hatinh-2021.ts';
 
 /** A fresh, mutable copy of the built-in plan file. */
 function planData(): any {
@@ -28,7 +30,8 @@ describe('built-in plan hatinh-2021', () => {
     expect(hatinh2021.document).toEqual({ number: '163/KH-UBND', date: '2020-12-28', issuer: 'UBND thành phố Hà Tĩnh' });
     expect(hatinh2021.year).toBe(2021);
     expect(hatinh2021.primaryProfile).toBe('general-100');
-    expect(hatinh2021.deadline).toEqual({ daysAfterCutoff: 6 });
+    expect(hatinh2021.deadline.daysAfterCutoff).toBe(6);
+    expect(hatinh2021.deadline.basis.kind).toBe('convention');
     expect(Object.keys(builtinPlans)).toEqual(['hatinh-2021']);
     expect(builtinPlans['hatinh-2021']).toBe(hatinh2021);
   });
@@ -57,32 +60,38 @@ describe('built-in plan hatinh-2021', () => {
   });
 
   it.each([
-    // code, measure, rule, kinds, weight, evidenceRequired
-    ['CT1', 'ratio', 'ratioAtLeast', ['ward', 'commune', 'agency'], 10, false],
-    ['CT2a', 'comparison', 'increase', ['agency'], 10, false],
-    ['CT2b', 'ratio', 'ratioAtLeast', ['ward', 'commune'], 10, false],
-    ['CT3a', 'ratio', 'ratioAtLeast', ['ward', 'commune', 'agency'], 15, false],
-    ['CT3b', 'ratio', 'ratioAtLeast', ['ward', 'commune', 'agency'], 10, false],
-    ['CT4a', 'ratio', 'ratioAtLeast', ['ward', 'commune', 'agency'], 15, false],
-    ['CT4b', 'ratio', 'ratioAtLeast', ['ward', 'commune'], 10, false],
-    ['CT5a', 'count', 'countAtLeast', ['ward', 'commune', 'agency'], 10, false],
-    ['CT5b', 'boolean', 'yes', ['ward', 'commune', 'agency'], 10, true],
-  ] as const)('%s: %s, rule %s, applies to %j, weight %d', (code, measure, rule, kinds, weight, evidence) => {
+    // code, measure, rule, kinds, units, weight, evidenceRequired, basis of the target
+    ['CT1', 'ratio', 'ratioAtLeast', ['ward', 'commune', 'agency'], undefined, 10, false, 'plan'],
+    ['CT2a', 'comparison', 'increase', undefined, ['TTVHTT'], 10, false, 'convention'],
+    ['CT2b', 'ratio', 'ratioAtLeast', ['ward', 'commune'], undefined, 10, false, 'plan'],
+    ['CT3a', 'ratio', 'ratioAtLeast', ['ward', 'commune', 'agency'], undefined, 15, false, 'plan'],
+    ['CT3b', 'ratio', 'ratioAtLeast', ['ward', 'commune', 'agency'], undefined, 10, false, 'plan'],
+    ['CT4a', 'ratio', 'ratioAtLeast', ['ward', 'commune'], ['TTHCC'], 15, false, 'plan'],
+    ['CT4b', 'ratio', 'ratioAtLeast', ['ward', 'commune'], undefined, 10, false, 'plan'],
+    ['CT5a', 'count', 'countAtLeast', ['ward', 'commune', 'agency'], undefined, 10, false, 'convention'],
+    ['CT5b', 'boolean', 'yes', ['ward', 'commune', 'agency'], undefined, 10, true, 'convention'],
+  ] as const)('%s: %s, rule %s, applies to kinds %j and units %j, weight %d', (code, measure, rule, kinds, units, weight, evidence, basis) => {
     const indicator = indicatorByCode(hatinh2021, code);
     expect(indicator).toBeDefined();
     expect(indicator?.measure).toBe(measure);
     expect(indicator?.target.rule).toBe(rule);
+    expect(indicator?.target.basis.kind).toBe(basis);
+    expect(indicator?.weightBasis.kind).toBe('convention');
     expect(indicator?.appliesTo.kinds).toEqual(kinds);
+    expect(indicator?.appliesTo.units).toEqual(units);
     expect(indicator?.weight).toBe(weight);
     expect(indicator?.evidenceRequired).toBe(evidence);
     expect(indicator?.aliases.length).toBeGreaterThanOrEqual(5);
     expect(indicator?.clause.startsWith('163/KH-UBND, Chỉ tiêu, gạch đầu dòng')).toBe(true);
   });
 
-  it('targets: 100% ratios, at least one CT5a activity, CT2a an increase', () => {
-    expect(indicatorByCode(hatinh2021, 'CT3a')?.target).toEqual({ rule: 'ratioAtLeast', min: 1 });
-    expect(indicatorByCode(hatinh2021, 'CT5a')?.target).toEqual({ rule: 'countAtLeast', min: 1 });
-    expect(indicatorByCode(hatinh2021, 'CT2a')?.unitOfMeasure).toBe('tin, bài');
+  it('targets: 100% ratios, at least one CT5a activity, CT2a an increase of airtime in minutes', () => {
+    expect(indicatorByCode(hatinh2021, 'CT3a')?.target).toMatchObject({ rule: 'ratioAtLeast', min: 1, basis: { kind: 'plan' } });
+    expect(indicatorByCode(hatinh2021, 'CT5a')?.target).toMatchObject({ rule: 'countAtLeast', min: 1, basis: { kind: 'convention' } });
+    // the plan: "tăng cường thời lượng đưa tin" — airtime, not a count of items
+    expect(indicatorByCode(hatinh2021, 'CT2a')?.unitOfMeasure).toBe('phút');
+    expect(indicatorByCode(hatinh2021, 'CT2a')?.numeratorLabel).toBe('Thời lượng phát sóng các chương trình, chuyên mục, tin, bài về CCHC trong kỳ (phút)');
+    expect(indicatorByCode(hatinh2021, 'CT2a')?.denominatorLabel).toBe('Thời lượng phát sóng về CCHC cùng kỳ năm trước (phút)');
     expect(indicatorByCode(hatinh2021, 'CT3a')?.numeratorLabel).toBe('Số hồ sơ được cập nhật, công khai tình trạng');
     expect(indicatorByCode(hatinh2021, 'CT3a')?.denominatorLabel).toBe('Tổng số hồ sơ đã tiếp nhận');
     expect(indicatorByCode(hatinh2021, 'CT3a')?.clause).toBe('163/KH-UBND, Chỉ tiêu, gạch đầu dòng 3 (nhắc lại ở gạch đầu dòng 4)');
@@ -129,7 +138,7 @@ describe('built-in plan hatinh-2021', () => {
   it('profile communication-2: Xuân Lộc guideline', () => {
     const profile = profileById(hatinh2021, 'communication-2');
     expect(profile?.scale).toBe(2);
-    expect(profile?.source).toBe('Bộ tiêu chí CCHC cấp xã, huyện Xuân Lộc, tỉnh Đồng Nai');
+    expect(profile?.source).toBe('Bộ tiêu chí CCHC cấp xã, huyện Xuân Lộc, tỉnh Đồng Nai (quy định đã công bố, áp dụng nguyên văn)');
     const [completion, groups] = profile?.components ?? [];
     expect(completion).toMatchObject({ type: 'planCompletion', points: 1, partialFrom: 0.9, requiresEvidence: true });
     expect(groups).toMatchObject({ type: 'formGroups', points: 1, requiresEvidence: true });
@@ -139,6 +148,52 @@ describe('built-in plan hatinh-2021', () => {
       [[], 0.5, true],
     ]);
     expect(profile?.bands.map((b) => b.min)).toEqual([2, 1, 0]);
+  });
+
+  it('profile communication-2-graded: the Xuân Lộc parts with partial credit from 75%, a convention', () => {
+    const published = profileById(hatinh2021, 'communication-2');
+    const graded = profileById(hatinh2021, 'communication-2-graded');
+    expect(graded?.scale).toBe(2);
+    expect(graded?.name.vi).toContain('quy ước');
+    const [completion, groups] = graded?.components ?? [];
+    expect(completion).toMatchObject({ type: 'planCompletion', points: 1, partialFrom: 0.75, requiresEvidence: true, basis: { kind: 'convention' } });
+    // everything else as the published profile
+    expect(groups).toEqual({ ...published?.components[1], basis: groups?.basis });
+    expect(graded?.bands).toEqual(published?.bands);
+  });
+
+  it('every target, weight, component, band and the deadline carries a basis; only six targets are the plan’s', () => {
+    expect(hatinh2021.indicators.filter((i) => i.target.basis.kind === 'plan').map((i) => i.code)).toEqual(['CT1', 'CT2b', 'CT3a', 'CT3b', 'CT4a', 'CT4b']);
+    const bases = [
+      ...hatinh2021.indicators.flatMap((i) => [i.target.basis, i.weightBasis]),
+      ...hatinh2021.profiles.flatMap((p) => [...p.components.map((c) => c.basis), ...p.bands.map((b) => b.basis)]),
+      hatinh2021.deadline.basis,
+    ];
+    // nine targets and weights; general-100: 4 parts, 4 bands; each 2-point profile: 2 parts, 3 bands; the deadline
+    expect(bases).toHaveLength(9 * 2 + (4 + 4) + (2 + 3) * 2 + 1);
+    for (const basis of bases) expect(basis.kind === 'plan' ? basis.clause : basis.why).toMatch(/\S{3}/);
+    // the plan's targets quote their clause
+    for (const i of hatinh2021.indicators) if (i.target.basis.kind === 'plan') expect(i.target.basis.clause).toMatch(/^163\/KH-UBND, Chỉ tiêu, gạch đầu dòng \d.*“.*100%/);
+  });
+});
+
+describe('parsePlan: every basis is required', () => {
+  it.each([
+    ['a target', (p: any) => delete p.indicators[7].target.basis, 'indicators[7].target.basis'],
+    ['a weight', (p: any) => delete p.indicators[2].weightBasis, 'indicators[2].weightBasis'],
+    ['a component', (p: any) => delete p.profiles[0].components[3].basis, 'profiles[0].components[3].basis'],
+    ['a band', (p: any) => delete p.profiles[1].bands[2].basis, 'profiles[1].bands[2].basis'],
+    ['the deadline', (p: any) => delete p.deadline.basis, 'deadline.basis'],
+    ['an unknown kind', (p: any) => (p.indicators[0].target.basis = { kind: 'guess', why: 'x' }), 'indicators[0].target.basis.kind'],
+    ['a convention without why', (p: any) => (p.indicators[0].target.basis = { kind: 'convention' }), 'indicators[0].target.basis.why'],
+    ['a plan basis without clause', (p: any) => (p.deadline.basis = { kind: 'plan', clause: '' }), 'deadline.basis.clause'],
+  ])('%s without one → plan-invalid at %s, from JSON text too', (_name, mutate, path) => {
+    const plan = planData();
+    mutate(plan);
+    const result = parsePlanJson(JSON.stringify(plan), 'plan.json');
+    expect(result.ok).toBe(false);
+    const hit = errors(result.findings).find((f) => f.message.en.includes(` at ${path}`));
+    expect(hit, result.findings.map((f) => f.message.en).join('\n')).toMatchObject({ code: 'plan-invalid', file: 'plan.json' });
   });
 });
 
@@ -179,7 +234,7 @@ describe('parsePlan: invalid plans name the path', () => {
     ['no zero band', (p) => (p.profiles[0].bands[3].min = 50), 'profiles[0].bands'],
     ['duplicate band', (p) => (p.profiles[0].bands[2].min = 80), 'profiles[0].bands[2].min'],
     ['unknown primary profile', (p) => (p.primaryProfile = 'general-10'), 'primaryProfile'],
-    ['measure and rule disagree', (p) => (p.indicators[7].target = { rule: 'yes' }), 'indicators[7].target.rule'],
+    ['measure and rule disagree', (p) => (p.indicators[7].target = { rule: 'yes', basis: { kind: 'convention', why: 'x' } }), 'indicators[7].target.rule'],
     ['blank unit in appliesTo', (p) => (p.indicators[1].appliesTo.units = [' ']), 'indicators[1].appliesTo.units[0]'],
     // Decree 30/2020/NĐ-CP: the symbol is the issuer's; a Văn phòng does not issue BC-UBND, nor the committee BC-VP
     ['an office issuing BC-UBND', (p) => Object.assign(p.report, { parentBody: 'UBND THÀNH PHỐ HÀ TĨNH', issuingBody: 'VĂN PHÒNG HĐND VÀ UBND' }), 'report.symbol'],
@@ -331,7 +386,9 @@ describe('parsePlan: warnings and normalisation', () => {
     const result = parsePlan(plan);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.deadline).toEqual({ daysAfterCutoff: 6 });
+    // no deadline in the file: 6 days after the cut-off window, said to be our convention
+    expect(result.value.deadline).toEqual(DEFAULT_DEADLINE_RULE);
+    expect(result.value.deadline).toMatchObject({ daysAfterCutoff: 6, basis: { kind: 'convention' } });
     expect(result.value.indicators[0]).toMatchObject({ aliases: [], appliesTo: {}, evidenceRequired: false });
   });
 });
@@ -377,7 +434,9 @@ describe('indicatorAppliesTo', () => {
     ['CT1', 'agency', true],
     ['CT2a', 'ward', false],
     ['CT2a', 'commune', false],
-    ['CT2a', 'agency', true],
+    // the culture and media centre only, not any agency
+    ['CT2a', 'agency', false],
+    ['CT4a', 'agency', false],
     ['CT2b', 'commune', true],
     ['CT2b', 'agency', false],
     ['CT4b', 'ward', true],
@@ -395,6 +454,16 @@ describe('indicatorAppliesTo', () => {
         'CT1', 'CT2b', 'CT3a', 'CT3b', 'CT4a', 'CT4b', 'CT5a', 'CT5b',
       ]);
     }
+  });
+
+  it('CT2a applies to the culture and media centre alone; CT4a to wards, communes and the public administration centre', () => {
+    const centre = hatinhCity2020.units.find((u) => u.code === 'TTVHTT')!;
+    const pac = hatinhCity2020.units.find((u) => u.code === 'TTHCC')!;
+    const applying = (u: Unit): string[] => hatinh2021.indicators.filter((i) => indicatorAppliesTo(i, u)).map((i) => i.code);
+    expect(applying(centre)).toEqual(['CT1', 'CT2a', 'CT3a', 'CT3b', 'CT5a', 'CT5b']);
+    expect(applying(pac)).toEqual(['CT1', 'CT3a', 'CT3b', 'CT4a', 'CT5a', 'CT5b']);
+    expect(applying(unit('PTP', 'agency'))).toEqual(['CT1', 'CT3a', 'CT3b', 'CT5a', 'CT5b']);
+    expect(indicatorAppliesTo({ appliesTo: { units: ['TTVHTT'] } }, unit('PVH', 'agency'))).toBe(false);
   });
 
   it('extra unit codes apply regardless of kind; absent kinds = all', () => {

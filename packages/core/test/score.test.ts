@@ -11,6 +11,7 @@ import type { CheckedReport, IndicatorResult, IndicatorStatus } from '../src/val
 // ---------------------------------------------------------------- fixtures
 
 const text = (vi: string): { vi: string; en: string } => ({ vi, en: vi });
+const CONV = { kind: 'convention' as const, why: 'thử' };
 
 function testPlan(indicatorCount: number, weights: number[] = []): Plan {
   const input: PlanInput = {
@@ -23,9 +24,10 @@ function testPlan(indicatorCount: number, weights: number[] = []): Plan {
       text: text(`Chỉ tiêu ${i + 1}`),
       measure: 'ratio' as const,
       unitOfMeasure: 'hồ sơ',
-      target: { rule: 'ratioAtLeast' as const, min: 1 },
+      target: { rule: 'ratioAtLeast' as const, min: 1, basis: CONV },
       targetText: text('100%'),
       weight: weights[i] ?? 1,
+      weightBasis: CONV,
       clause: 'thử',
     })),
     themes: [
@@ -50,7 +52,7 @@ function testPlan(indicatorCount: number, weights: number[] = []): Plan {
       { code: 'HT6.1', text: text('6.1'), parent: 'HT6', online: true },
       { code: 'HT7', text: text('7') },
     ],
-    profiles: [{ id: 'p', name: text('p'), scale: 1, components: [{ type: 'timeliness', points: 1, label: text('t') }], bands: [{ min: 0, label: text('b') }] }],
+    profiles: [{ id: 'p', name: text('p'), scale: 1, components: [{ type: 'timeliness', points: 1, label: text('t'), basis: CONV }], bands: [{ min: 0, label: text('b'), basis: CONV }] }],
     primaryProfile: 'p',
   };
   return planSchema.parse(input);
@@ -75,7 +77,7 @@ function result(code: string, status: IndicatorStatus, completion: number | null
   };
 }
 
-function activity(themes: string[], form: string | null, evidence: string | null = 'QĐ số 1', row = 30): Activity {
+function activity(themes: string[], form: string | null, evidence: string | null = 'Quyết định số 1/QĐ-UBND ngày 05/01/2021', row = 30): Activity {
   return { date: '2021-02-01', themes, form, title: 'Hoạt động', quantity: 1, participants: null, evidence, source: ref(`A${row}`) };
 }
 
@@ -109,9 +111,10 @@ const statuses = (met: number, other: number, otherStatus: IndicatorStatus = 'no
   ...Array<IndicatorStatus>(other).fill(otherStatus),
 ];
 
-const xuanLoc: ScoringComponent = { type: 'planCompletion', points: 1, partialFrom: 0.9, label: text('Hoàn thành kế hoạch'), requiresEvidence: true };
+const xuanLoc: ScoringComponent = { type: 'planCompletion', points: 1, partialFrom: 0.9, label: text('Hoàn thành kế hoạch'), requiresEvidence: true, basis: CONV };
 const xuanLocGroups: ScoringComponent = {
   type: 'formGroups',
+      basis: CONV,
   points: 1,
   label: text('Đa dạng hình thức'),
   requiresEvidence: true,
@@ -172,7 +175,7 @@ describe('planCompletion (BRIEF §6, Xuân Lộc: 100% → 1; 90%–<100% → sh
 // ---------------------------------------------------------------- indicators
 
 describe('indicators (points × Σ(weight × completion) ÷ Σ weight over applicable indicators)', () => {
-  const component: ScoringComponent = { type: 'indicators', points: 60, label: text('Chỉ tiêu'), requiresEvidence: false };
+  const component: ScoringComponent = { type: 'indicators', points: 60, label: text('Chỉ tiêu'), requiresEvidence: false, basis: CONV };
   it.each([
     {
       name: 'met, half, missing; N/A excluded',
@@ -224,7 +227,7 @@ describe('indicators (points × Σ(weight × completion) ÷ Σ weight over appli
 // ---------------------------------------------------------------- themes and forms
 
 describe('themeCoverage (points × distinct top-level themes ÷ top-level themes)', () => {
-  const component: ScoringComponent = { type: 'themeCoverage', points: 15, label: text('Nội dung'), requiresEvidence: false };
+  const component: ScoringComponent = { type: 'themeCoverage', points: 15, label: text('Nội dung'), requiresEvidence: false, basis: CONV };
   const withEv: ScoringComponent = { ...component, requiresEvidence: true };
   it.each([
     // plan top-level themes: ND1, ND2, ND3, ND4 → 4
@@ -247,7 +250,7 @@ describe('themeCoverage (points × distinct top-level themes ÷ top-level themes
 });
 
 describe('formDiversity (points × min(1, distinct top-level forms ÷ target))', () => {
-  const component: ScoringComponent = { type: 'formDiversity', points: 15, target: 5, label: text('Hình thức'), requiresEvidence: false };
+  const component: ScoringComponent = { type: 'formDiversity', points: 15, target: 5, label: text('Hình thức'), requiresEvidence: false, basis: CONV };
   it.each([
     { name: 'three top-level forms', forms: ['HT1.1', 'HT1.3', 'HT2.2', 'HT6'], points: 9 }, // {HT1, HT2, HT6} → 15 × 3/5
     { name: 'capped at the target', forms: ['HT1', 'HT2', 'HT3', 'HT4', 'HT5', 'HT6', 'HT7'], points: 15 }, // 7 > 5 → 15 × 5/5
@@ -277,7 +280,7 @@ describe('formGroups (Xuân Lộc: HT2.2 0.25; HT1.3/HT6 0.25; any other form 0.
   });
 
   it('counts only activities with evidence, and explains each group', () => {
-    const acts = [activity(['ND1'], 'HT2.2', null, 31), activity(['ND1'], 'HT3', 'QĐ 5', 32), activity(['ND1'], 'HT6', 'https://x', 33)];
+    const acts = [activity(['ND1'], 'HT2.2', null, 31), activity(['ND1'], 'HT3', 'QĐ 5/QĐ-UBND ngày 02/02/2021', 32), activity(['ND1'], 'HT6', 'https://x', 33)];
     const s = scoreComponent(xuanLocGroups, { checked: checked(['met'], acts), plan: testPlan(1), onTime: null });
     // HT2.2 has no evidence → 0; HT6 → 0.25; HT3 → 0.5 ⇒ 0.75
     expect(s.points).toBe(0.75);
@@ -289,11 +292,16 @@ describe('formGroups (Xuân Lộc: HT2.2 0.25; HT1.3/HT6 0.25; any other form 0.
 });
 
 describe('timeliness', () => {
-  const component: ScoringComponent = { type: 'timeliness', points: 10, label: text('Đúng hạn') };
+  const component: ScoringComponent = { type: 'timeliness', points: 10, label: text('Đúng hạn'), basis: CONV };
   it.each([
-    { onTime: true, points: 10, vi: 'Nộp đúng hạn (hạn 20/03/2021) → 10 điểm' },
-    { onTime: false, points: 0, vi: 'Nộp sau hạn (hạn 20/03/2021) → 0 điểm' },
-    { onTime: null, points: 0, vi: 'Không xác định được ngày gửi → 0 điểm' },
+    { onTime: true, points: 10, vi: 'Gửi đúng hạn (hạn 20/03/2021) → 10 điểm' },
+    { onTime: false, points: 0, vi: 'Gửi sau hạn (hạn 20/03/2021) → 0 điểm' },
+    // not silently 0: the detail says the part is not scored yet, and why
+    {
+      onTime: null,
+      points: 0,
+      vi: 'Chưa xác định được ngày gửi (sổ theo dõi không có ngày nhận, biểu không ghi ngày báo cáo): phần này chưa được chấm, tính 0 điểm cho đến khi có ngày nhận → 0 điểm',
+    },
   ])('onTime $onTime → $points', ({ onTime, points, vi }) => {
     const s = scoreComponent(component, { checked: checked(['met']), plan: testPlan(1), onTime });
     expect(s.points).toBe(points);
@@ -307,10 +315,10 @@ describe('timeliness', () => {
 describe('bandFor (bands sorted by min descending; first with score ≥ min)', () => {
   const profile = (bands: ScoringProfile['bands']): ScoringProfile => ({ id: 'g', name: text('g'), scale: 100, components: [], bands });
   const general = profile([
-    { min: 70, label: text('Trung bình') },
-    { min: 0, label: text('Yếu') },
-    { min: 90, label: text('Tốt') },
-    { min: 80, label: text('Khá') },
+    { min: 70, label: text('Trung bình'), basis: CONV },
+    { min: 0, label: text('Yếu'), basis: CONV },
+    { min: 90, label: text('Tốt'), basis: CONV },
+    { min: 80, label: text('Khá'), basis: CONV },
   ]);
   it.each([
     [100, 'Tốt'],
@@ -324,7 +332,7 @@ describe('bandFor (bands sorted by min descending; first with score ≥ min)', (
     expect(bandFor(general, score).vi).toBe(label);
   });
   it('gives the lowest band to a score below every min', () => {
-    expect(bandFor(profile([{ min: 50, label: text('Đạt') }, { min: 10, label: text('Thấp') }]), 5).vi).toBe('Thấp');
+    expect(bandFor(profile([{ min: 50, label: text('Đạt'), basis: CONV }, { min: 10, label: text('Thấp'), basis: CONV }]), 5).vi).toBe('Thấp');
   });
 });
 

@@ -350,6 +350,9 @@ describe('decimal helpers and formatting', () => {
     [-0.125, 2, -0.13],
     [85.49999999999999, 1, 85.5],
     [-0.001, 2, 0],
+    [1e20, 2, 1e20], // was NaN: the shifted value went through exponent text
+    [-1e300, 6, -1e300],
+    [2 ** 52 + 1, 2, 2 ** 52 + 1],
   ])('roundDecimal(%d, %d) = %d', (value, decimals, expected) => {
     expect(roundDecimal(value, decimals)).toBe(expected);
   });
@@ -360,6 +363,15 @@ describe('decimal helpers and formatting', () => {
     [1234567, 'vi', '1.234.567'],
     [-1234.567, 'en', '-1,234.57'],
     [0.5, 'vi', '0,5'],
+    // Never NaN, Infinity or 1e+21: every digit below 10^21, a power of ten from it on.
+    [1e20, 'vi', '100.000.000.000.000.000.000'],
+    [1e20, 'en', '100,000,000,000,000,000,000'],
+    [1e21, 'vi', '1 × 10^21'],
+    [-1.5e300, 'vi', '-1,5 × 10^300'],
+    [Number.MAX_VALUE, 'en', '1.8 × 10^308'],
+    [Number.POSITIVE_INFINITY, 'vi', 'vô cực'],
+    [Number.NEGATIVE_INFINITY, 'en', '-infinity'],
+    [Number.NaN, 'vi', 'không phải số'],
   ] as const)('formatNumber(%d, %s) = %s', (value, lang, expected) => {
     expect(formatNumber(value, lang)).toBe(expected);
   });
@@ -369,6 +381,7 @@ describe('decimal helpers and formatting', () => {
     [1, 'vi', '100%'],
     [2 / 3, 'vi', '66,67%'],
     [1.2, 'en', '120%'],
+    [1e20, 'vi', '1 × 10^22%'],
   ] as const)('formatPercent(%d, %s) = %s', (value, lang, expected) => {
     expect(formatPercent(value, lang)).toBe(expected);
   });

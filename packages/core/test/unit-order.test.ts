@@ -6,7 +6,7 @@ import { hatinhCity2020 } from '../src/units/hatinh-2021.ts';
 const names = (list: readonly { name: string }[]) => list.map((u) => u.name);
 
 describe('orderUnits', () => {
-  it('keeps the registry order by default (ten wards, then five communes)', () => {
+  it('keeps the registry order by default (ten wards, five communes, then the agencies)', () => {
     const shuffled = [...hatinhCity2020.units].reverse();
     expect(orderUnits(shuffled).map((u) => u.code)).toEqual(hatinhCity2020.units.map((u) => u.code));
     expect(orderUnits(shuffled, 'official').map((u) => u.code)).toEqual(hatinhCity2020.units.map((u) => u.code));
@@ -19,7 +19,7 @@ describe('orderUnits', () => {
     expect([...units].map((u) => u.name).sort()).toEqual(['Dân Chủ', 'Hà Huy Tập', 'Thạch Bình', 'Thạch Hưng', 'Thạch Hạ', 'Đại Nài', 'Đồng Môn']);
   });
 
-  it('sorts the fifteen units of Hà Tĩnh city by name, wards and communes together', () => {
+  it('sorts the seventeen units of Hà Tĩnh city by name, wards, communes and agencies together', () => {
     expect(names(orderUnits(hatinhCity2020.units, 'name'))).toEqual([
       'Bắc Hà',
       'Đại Nài',
@@ -35,6 +35,8 @@ describe('orderUnits', () => {
       'Thạch Quý',
       'Thạch Trung',
       'Trần Phú',
+      'Trung tâm Hành chính công thành phố',
+      'Trung tâm Văn hóa – Truyền thông thành phố',
       'Văn Yên',
     ]);
   });

@@ -137,6 +137,26 @@ describe('checkReport: one row per indicator rule', () => {
       { status: 'invalid', ratio: null, completion: null, counted: false },
     ],
     [
+      'numerator 1e20 (past exact integers): too large, not "NaN lớn hơn mẫu số"',
+      'CT3a',
+      '18070',
+      { numerator: 1e20, denominator: 420 },
+      [['error', 'figure-too-large', 'F13']],
+      { status: 'invalid', ratio: null, completion: null, counted: false },
+    ],
+    [
+      'both figures implausible (1e21 and 2e9)',
+      'CT3a',
+      '18070',
+      { numerator: 1e21, denominator: 2e9 },
+      [
+        ['error', 'figure-too-large', 'F13'],
+        ['error', 'figure-too-large', 'G13'],
+      ],
+      { status: 'invalid', ratio: null, completion: null, counted: false },
+    ],
+    ['a billion exactly is still a count', 'CT3a', '18070', { numerator: 1e9, denominator: 1e9 }, [], { status: 'met', ratio: 1, completion: 1, counted: true }],
+    [
       'denominator 0',
       'CT3a',
       '18070',
@@ -195,8 +215,21 @@ describe('checkReport: one row per indicator rule', () => {
       [['error', 'count-not-integer', 'F17']],
       { status: 'invalid', ratio: null, completion: null, counted: false },
     ],
+    ['count 1e20', 'CT5a', '18070', { value: 1e20 }, [['error', 'figure-too-large', 'F17']], { status: 'invalid', ratio: null, completion: null, counted: false }],
     ['count as yes/no', 'CT5a', '18070', { value: true }, [['error', 'value-wrong-type', 'F17']], { status: 'invalid', ratio: null, completion: null, counted: false }],
-    ['yes with evidence', 'CT5b', '18070', { value: true, evidence: 'Số 12/BC-UBND' }, [], { status: 'met', ratio: null, completion: 1, counted: true }],
+    ['yes with evidence', 'CT5b', '18070', { value: true, evidence: 'Số 12/BC-UBND ngày 10/6/2021' }, [], { status: 'met', ratio: null, completion: 1, counted: true }],
+    // a document number without its date is not evidence (text/evidence.ts): a warning, not met
+    [
+      'yes with a document number but no date',
+      'CT5b',
+      '18070',
+      { value: true, evidence: 'Số 12/BC-UBND' },
+      [['warning', 'evidence-unrecognised', 'J18']],
+      { status: 'notMet', ratio: null, completion: 0, counted: true },
+    ],
+    ['yes with a link', 'CT5b', '18070', { value: true, evidence: 'https://hatinhcity.gov.vn/doanh-nghiep' }, [], { status: 'met', ratio: null, completion: 1, counted: true }],
+    // evidence that is not evidence is named for any indicator, required or not
+    ['ratio with "x" as evidence', 'CT3a', '18070', { numerator: 5, denominator: 5, evidence: 'x' }, [['warning', 'evidence-unrecognised', 'J13']], { status: 'met', ratio: 1, completion: 1, counted: true }],
     [
       'yes without evidence',
       'CT5b',
@@ -315,6 +348,15 @@ describe('checkReport: messages', () => {
       },
     ],
     [
+      'CT3a',
+      { numerator: 1e20, denominator: 420 },
+      '18070',
+      {
+        vi: 'Ô F13 (CT3a, tử số): 100.000.000.000.000.000.000 lớn hơn 1.000.000.000 (một tỷ), quá lớn đối với số liệu của một đơn vị trong một kỳ; có thể gõ thừa chữ số hoặc dán nhầm nội dung. Hãy sửa lại số liệu.',
+        en: 'Cell F13 (CT3a numerator): 100,000,000,000,000,000,000 is above 1,000,000,000 (one billion), too large for a figure of one unit in one period; digits typed twice or something pasted by mistake? Correct the figure.',
+      },
+    ],
+    [
       'CT2a',
       { numerator: 10, denominator: 8 },
       '18070',
@@ -401,6 +443,8 @@ describe('checkReport: activity rules', () => {
     ['window from the report period when none is given', { date: '2021-03-15' }, undefined, [['warning', 'activity-outside-period', 'B5']], null],
     ['negative quantity', { quantity: -1 }, Q1, [['warning', 'activity-count-invalid', 'G5']], { quantity: null }],
     ['fractional participants', { participants: 2.5 }, Q1, [['warning', 'activity-count-invalid', 'H5']], { participants: null }],
+    ['participants 1e21', { participants: 1e21 }, Q1, [['warning', 'activity-count-invalid', 'H5']], { participants: null }],
+    ['quantity just above a billion', { quantity: 1_000_000_001 }, Q1, [['warning', 'activity-count-invalid', 'G5']], { quantity: null }],
   ];
   it.each(rows)('%s', (_name, a, context, findings, kept) => {
     const checked = checkReport(report({ activities: [activity(a)] }), { plan: hatinh2021, units: UNITS, ...(context ? { period: context } : {}) });

@@ -128,8 +128,11 @@ describe('figures in the Vietnamese number style', () => {
     [1.25, '125%'],
   ])('ratioText(%d) is %s', (fraction, text) => expect(ratioText(fraction)).toBe(text));
 
-  it("prints a target through one function: the plan's text, NFC", () => {
-    expect(targetText({ targetText: { vi: 'Tăng so với cùng kỳ'.normalize('NFD'), en: 'Increase' } })).toBe('Tăng so với cùng kỳ');
+  it("prints a target through one function: the plan's text with its basis label, NFC", () => {
+    const target = { rule: 'increase', basis: { kind: 'convention', why: 'x' } } as const;
+    expect(targetText({ targetText: { vi: 'Tăng so với cùng kỳ'.normalize('NFD'), en: 'Increase' }, target }).vi).toBe(
+      'Tăng so với cùng kỳ (quy ước; kế hoạch không nêu số cụ thể)',
+    );
   });
 });
 

@@ -109,8 +109,8 @@ describe('the cover sheet', async () => {
     const own = openXlsx(await writeConsolidated(result, plan, { reportDate: '2021-02-05', heading: reportHeading(hatinh2021) }));
     const at = (ref: string) => own.cell(C.cover, ref);
     expect([at('A1')?.value, at('A2')?.value, at('A5')?.value]).toEqual(['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ HÀ TĨNH', 'Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-UBND']);
-    expect(['M48', 'M49', 'M50'].map((ref) => at(ref)?.value)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
-    expect(at('A48')?.value).toBe('Nơi nhận:');
+    expect(['M49', 'M50', 'M51'].map((ref) => at(ref)?.value)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+    expect(at('A49')?.value).toBe('Nơi nhận:');
   });
 
   it('summarises submission with live references to the totals sheet', () => {
@@ -123,7 +123,8 @@ describe('the cover sheet', async () => {
       ['Tỷ lệ gửi đúng hạn', "'Tổng hợp'!F21", 1 / 3],
     ]);
     expect(cover('A21')?.value).toBe('- Chưa gửi báo cáo: Xã Đồng Môn.');
-    expect(cover('A22')?.value).toBe('- Gửi sau hạn (hạn gửi báo cáo 20/06/2021): Phường Nam Hà.');
+    // the deadline is a convention of the plan data: said so
+    expect(cover('A22')?.value).toBe('- Gửi sau hạn (hạn gửi báo cáo 20/06/2021 – quy ước, kế hoạch không quy định): Phường Nam Hà.');
   });
 
   it('gives each indicator the city result against its target, with a verdict formula', () => {
@@ -141,16 +142,22 @@ describe('the cover sheet', async () => {
   });
 
   it('lists the leading units from the ranking sheet and the findings', () => {
-    expect([41, 42].map((r) => ['A', 'D', 'N', 'R'].map((c) => [cover(`${c}${r}`)?.formula, cover(`${c}${r}`)?.value]))).toEqual([
+    // the bands' line, then a line on the scoring's basis, then the leading units (one row lower than before the basis line)
+    expect([42, 43].map((r) => ['A', 'D', 'N', 'R'].map((c) => [cover(`${c}${r}`)?.formula, cover(`${c}${r}`)?.value]))).toEqual([
       [["'Xếp hạng'!D5", 1], ["'Xếp hạng'!B5", 'Phường Nam Hà'], ["'Xếp hạng'!C5", 91.25], ["'Xếp hạng'!E5", 'Xuất sắc']],
       [["'Xếp hạng'!D6", 2], ["'Xếp hạng'!B6", 'Phường Trần Phú'], ["'Xếp hạng'!C6", 87.5], ["'Xếp hạng'!E6", 'Tốt']],
     ]);
-    expect(cover('A38')?.value).toBe('- Xếp loại (số đơn vị): Xuất sắc: 1; Tốt: 1; Khá: 0; Chưa đạt: 0; chưa chấm điểm (chưa gửi báo cáo): 1.');
-    expect(cover('A45')?.value).toBe(
+    expect(cover('A38')?.value).toBe(
+      '- Xếp loại (số đơn vị): Xuất sắc: 1; Tốt: 1; Khá: 0; Chưa đạt: 0; chưa chấm điểm (chưa gửi báo cáo): 1. Ngưỡng xếp loại: Xuất sắc từ 90, Tốt từ 80, Khá từ 70, Chưa đạt từ 0 (quy ước; kế hoạch không quy định).',
+    );
+    expect(cover('A39')?.value).toBe(
+      'Thang điểm chung (100 điểm) – quy ước, kế hoạch không quy định cách chấm điểm: Chỉ tiêu (70 điểm), Nội dung (10 điểm), Hình thức (10 điểm), Đúng hạn (10 điểm), trọng số các chỉ tiêu, ngưỡng xếp loại.',
+    );
+    expect(cover('A46')?.value).toBe(
       '- Kiểm tra các báo cáo phát hiện 1 lỗi, 1 cảnh báo, 1 lưu ý; đơn vị có lỗi: Phường Nam Hà (1 lỗi). Số liệu có lỗi không được tính vào tổng hợp; chi tiết từng ô tại trang Kết quả kiểm tra.',
     );
-    expect(cover('A48')?.value).toBe('Nơi nhận:');
-    expect(cover('M48')?.value).toBe('THỦ TRƯỞNG CƠ QUAN');
+    expect(cover('A49')?.value).toBe('Nơi nhận:');
+    expect(cover('M49')?.value).toBe('THỦ TRƯỞNG CƠ QUAN');
   });
 
   it('prints the cover A4 portrait and every table A4 landscape at a readable scale, header rows repeated', () => {

@@ -5,6 +5,7 @@
 import { emptyNarrative, planSchema, type Consolidation, type IndicatorResult, type Period, type Plan, type PlanInput, type Unit, type UnitResult } from '@cchc-kpi/core';
 
 const t = (vi: string, en: string) => ({ vi, en });
+const CONV = { kind: 'convention' as const, why: 'thử' };
 
 const planInput: PlanInput = {
   id: 'hatinh2021',
@@ -19,9 +20,10 @@ const planInput: PlanInput = {
       unitOfMeasure: 'trang',
       numeratorLabel: 'Số trang có chuyên mục CCHC',
       denominatorLabel: 'Tổng số trang',
-      target: { rule: 'ratioAtLeast', min: 1 },
+      target: { rule: 'ratioAtLeast', min: 1, basis: CONV },
       targetText: t('100%', '100%'),
       weight: 1,
+      weightBasis: CONV,
       clause: '163/KH-UBND, Chỉ tiêu, gạch đầu dòng 1',
     },
     {
@@ -31,10 +33,11 @@ const planInput: PlanInput = {
       unitOfMeasure: 'phút',
       numeratorLabel: 'Thời lượng kỳ này',
       denominatorLabel: 'Thời lượng cùng kỳ năm trước',
-      target: { rule: 'increase' },
+      target: { rule: 'increase', basis: CONV },
       targetText: t('Tăng so với năm trước', 'Increase on last year'),
       appliesTo: { kinds: ['agency'] },
       weight: 1,
+      weightBasis: CONV,
       clause: '163/KH-UBND, Chỉ tiêu, gạch đầu dòng 2',
     },
     {
@@ -42,9 +45,10 @@ const planInput: PlanInput = {
       text: t('Trạm truyền thanh cơ sở có chuyên mục tuyên truyền về CCHC', 'Radio stations with a CCHC segment'),
       measure: 'ratio',
       unitOfMeasure: 'trạm',
-      target: { rule: 'ratioAtLeast', min: 1 },
+      target: { rule: 'ratioAtLeast', min: 1, basis: CONV },
       targetText: t('100%', '100%'),
       weight: 1,
+      weightBasis: CONV,
       clause: '163/KH-UBND, Chỉ tiêu, gạch đầu dòng 2',
     },
     {
@@ -54,9 +58,10 @@ const planInput: PlanInput = {
       unitOfMeasure: 'hồ sơ',
       numeratorLabel: 'Số hồ sơ được công khai',
       denominatorLabel: 'Số hồ sơ đã tiếp nhận',
-      target: { rule: 'ratioAtLeast', min: 1 },
+      target: { rule: 'ratioAtLeast', min: 1, basis: CONV },
       targetText: t('100%', '100%'),
       weight: 2,
+      weightBasis: CONV,
       clause: '163/KH-UBND, Chỉ tiêu, gạch đầu dòng 3 và 4',
     },
     {
@@ -64,9 +69,10 @@ const planInput: PlanInput = {
       text: t('Cổng/Trang TTĐT đăng tải bộ TTHC dịch vụ công trực tuyến mức độ 2 trở lên', 'Portals publishing the procedure set'),
       measure: 'ratio',
       unitOfMeasure: 'trang',
-      target: { rule: 'ratioAtLeast', min: 1 },
+      target: { rule: 'ratioAtLeast', min: 1, basis: CONV },
       targetText: t('100%', '100%'),
       weight: 1,
+      weightBasis: CONV,
       clause: '163/KH-UBND, Chỉ tiêu, gạch đầu dòng 3',
     },
     {
@@ -74,9 +80,10 @@ const planInput: PlanInput = {
       text: t('TTHC được niêm yết, công khai đúng quy định', 'Procedures posted publicly'),
       measure: 'ratio',
       unitOfMeasure: 'TTHC',
-      target: { rule: 'ratioAtLeast', min: 1 },
+      target: { rule: 'ratioAtLeast', min: 1, basis: CONV },
       targetText: t('100%', '100%'),
       weight: 1,
+      weightBasis: CONV,
       clause: '163/KH-UBND, Chỉ tiêu, gạch đầu dòng 4',
     },
     {
@@ -84,9 +91,10 @@ const planInput: PlanInput = {
       text: t('Điểm Bưu điện văn hóa xã có tài liệu tuyên truyền về CCHC', 'Post-office points with material'),
       measure: 'ratio',
       unitOfMeasure: 'điểm',
-      target: { rule: 'ratioAtLeast', min: 1 },
+      target: { rule: 'ratioAtLeast', min: 1, basis: CONV },
       targetText: t('100%', '100%'),
       weight: 1,
+      weightBasis: CONV,
       clause: '163/KH-UBND, Chỉ tiêu, gạch đầu dòng 4',
     },
     {
@@ -94,9 +102,10 @@ const planInput: PlanInput = {
       text: t('Hoạt động tuyên truyền về dịch vụ công trực tuyến mức độ 3, 4', 'Activities on level-3/4 online services'),
       measure: 'count',
       unitOfMeasure: 'hoạt động',
-      target: { rule: 'countAtLeast', min: 1 },
+      target: { rule: 'countAtLeast', min: 1, basis: CONV },
       targetText: t('Ít nhất 1 hoạt động/kỳ', 'At least one per period'),
       weight: 1,
+      weightBasis: CONV,
       clause: '163/KH-UBND, Chỉ tiêu, gạch đầu dòng 5',
     },
     {
@@ -104,9 +113,10 @@ const planInput: PlanInput = {
       text: t('Hỗ trợ doanh nghiệp tiếp cận tài liệu, thông tin, quy định pháp luật', 'Help businesses reach information'),
       measure: 'boolean',
       unitOfMeasure: 'Có/Không',
-      target: { rule: 'yes' },
+      target: { rule: 'yes', basis: CONV },
       targetText: t('Có', 'Yes'),
       weight: 1,
+      weightBasis: CONV,
       clause: '163/KH-UBND, Chỉ tiêu, gạch đầu dòng 5',
       evidenceRequired: true,
     },
@@ -134,16 +144,16 @@ const planInput: PlanInput = {
       name: t('Thang điểm chung (100 điểm)', 'General (100 points)'),
       scale: 100,
       components: [
-        { type: 'indicators', points: 70, label: t('Chỉ tiêu', 'Indicators') },
-        { type: 'themeCoverage', points: 10, label: t('Nội dung', 'Themes') },
-        { type: 'formDiversity', points: 10, target: 5, label: t('Hình thức', 'Forms') },
-        { type: 'timeliness', points: 10, label: t('Đúng hạn', 'On time') },
+        { type: 'indicators', points: 70, label: t('Chỉ tiêu', 'Indicators'), basis: CONV },
+        { type: 'themeCoverage', points: 10, label: t('Nội dung', 'Themes'), basis: CONV },
+        { type: 'formDiversity', points: 10, target: 5, label: t('Hình thức', 'Forms'), basis: CONV },
+        { type: 'timeliness', points: 10, label: t('Đúng hạn', 'On time'), basis: CONV },
       ],
       bands: [
-        { min: 90, label: t('Xuất sắc', 'Excellent') },
-        { min: 80, label: t('Tốt', 'Good') },
-        { min: 70, label: t('Khá', 'Fair') },
-        { min: 0, label: t('Chưa đạt', 'Below') },
+        { min: 90, label: t('Xuất sắc', 'Excellent'), basis: CONV },
+        { min: 80, label: t('Tốt', 'Good'), basis: CONV },
+        { min: 70, label: t('Khá', 'Fair'), basis: CONV },
+        { min: 0, label: t('Chưa đạt', 'Below'), basis: CONV },
       ],
     },
     {
@@ -151,9 +161,10 @@ const planInput: PlanInput = {
       name: t('Tuyên truyền CCHC (2 điểm)', 'CCHC communication (2 points)'),
       scale: 2,
       components: [
-        { type: 'planCompletion', points: 1, partialFrom: 0.9, label: t('Hoàn thành kế hoạch', 'Plan completion') },
+        { type: 'planCompletion', points: 1, partialFrom: 0.9, label: t('Hoàn thành kế hoạch', 'Plan completion'), basis: CONV },
         {
           type: 'formGroups',
+          basis: CONV,
           points: 1,
           label: t('Đa dạng hình thức', 'Form diversity'),
           groups: [
@@ -163,7 +174,7 @@ const planInput: PlanInput = {
           ],
         },
       ],
-      bands: [{ min: 0, label: t('—', '—') }],
+      bands: [{ min: 0, label: t('—', '—'), basis: CONV }],
     },
   ],
   primaryProfile: 'general100',

@@ -1,5 +1,5 @@
-import { findingCountsText, hasErrors, parsePeriod, type Period } from '@cchc-kpi/core';
-import { loadContext } from '../context.ts';
+import { findingCountsText, findingCountsTextEn, hasErrors, parsePeriod, type Period } from '@cchc-kpi/core';
+import { loadContext, unitsForPeriod } from '../context.ts';
 import { checkEntry } from '../json.ts';
 import { formatFinding, printable, type Lang } from '../io/lang.ts';
 import { scanInputs, skipFinding } from '../io/inputs.ts';
@@ -20,7 +20,7 @@ export interface CheckOptions extends LimitFlags {
  * finding, 1 when some has, 2 when the command could not run (bad plan, period or paths).
  */
 export async function runCheck(paths: string[], options: CheckOptions, io: Io): Promise<number> {
-  const loaded = await loadContext(options);
+  const loaded = await loadContext({ ...options, deferUnits: options.period !== undefined });
   if (!loaded.ok) return io.failed(loaded.findings, options.lang);
   const limited = withLimits(loaded.value, options);
   if (!limited.ok) return io.failed(limited.findings, options.lang);
@@ -30,6 +30,10 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
     const parsed = parsePeriod(options.period, { deadlineDaysAfterCutoff: context.value.plan.deadline.daysAfterCutoff });
     if (!parsed.ok) return io.failed(parsed.findings, options.lang);
     period = parsed.value;
+    // Reports of a period are checked against the registry valid then (--units outside the built-in dates).
+    const registry = unitsForPeriod(context.value, period);
+    if (!registry.ok) return io.failed(registry.findings, options.lang);
+    context.value = { ...context.value, units: registry.value };
   }
   const scan = await scanInputs(paths);
   if (scan.missing.length > 0) return io.missing(scan.missing, options.lang);
@@ -43,7 +47,8 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Io): 
     errors ||= hasErrors(outcome.findings) || (!outcome.checked && outcome.status !== 'skipped');
     entries.push(checkEntry(outcome, context.value.plan));
     if (!options.json) {
-      io.out(`${printable(outcome.file)}: ${outcome.findings.length === 0 ? (options.lang === 'vi' ? findingCountsText([]) : 'no findings') : ''}`);
+      // What the file has, always: "2 lưu ý", "1 lỗi, 1 cảnh báo", "không phát hiện lỗi".
+      io.out(`${printable(outcome.file)}: ${options.lang === 'vi' ? findingCountsText(outcome.findings) : findingCountsTextEn(outcome.findings)}`);
       for (const finding of outcome.findings) io.out(`  ${formatFinding(finding, options.lang)}`);
     }
   }

@@ -1,18 +1,20 @@
-import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { createConsolidator, findingCountsText, findingCountsTextEn, parsePeriod, withLastYearFigures, type Consolidation } from '@cchc-kpi/core';
+import { handleInterrupts } from '../consolidate/interrupt.ts';
+import { createOutputWriter, incompleteText, OutputsIncomplete } from '../consolidate/output-writer.ts';
 import { readAll } from '../consolidate/read-all.ts';
-import { outputFiles, writeOutputs } from '../consolidate/write-outputs.ts';
+import { outputFiles, plannedOutputs, writeOutputs } from '../consolidate/write-outputs.ts';
 import type { ReportFlags } from '../consolidate/report-options.ts';
-import { prepareReport, reportExtras, reportOutputFiles, reportSummary, writeReportOutputs } from '../consolidate/report-outputs.ts';
+import { checkReportFlags, readComparison, reportExtras, reportOutputFiles, reportSummary, writeReportOutputs } from '../consolidate/report-outputs.ts';
 import { periodOutsidePlan } from '../io/plan-year.ts';
-import { loadContext } from '../context.ts';
+import { loadContext, unitsForPeriod } from '../context.ts';
 import { readReceivedRegister } from '../io/received.ts';
 import { parseCsvSeparator } from '../io/csv.ts';
 import { isOwnOutput } from '../io/own-output.ts';
 import { scanInputs, skipFinding } from '../io/inputs.ts';
-import { printable, type Lang } from '../io/lang.ts';
-import { removePendingTempFiles } from '../io/atomic-write.ts';
+import { formatFinding, printable, type Lang } from '../io/lang.ts';
+import { checkOutputs } from '../io/output-check.ts';
+import { describeSystemError } from '../io/system-error.ts';
 import { createReadPool, defaultWorkerCount } from '../pool/read-pool.ts';
 import { createProgress } from '../progress.ts';
 import { withLimits, type LimitFlags } from '../io/limits.ts';
@@ -39,19 +41,20 @@ export interface ConsolidateOptions extends LimitFlags, ReportFlags {
 /**
  * `cchc consolidate DIR|FILE… --period P --out FILE.xlsx`: reads every report, keeps going past
  * bad files (each becomes a finding), consolidates the period and writes the workbook (and the
- * JSON with `--json FILE` or `--json -` for stdout) atomically. Refuses to overwrite an existing
- * output without `--force` and an output that is also an input. Exit 0 when the outputs were
- * written (findings are inside them), 2 when the command could not run, 130 on Ctrl-C
- * (nothing written).
+ * JSON with `--json FILE` or `--json -` for stdout) atomically, saying what it writes. Before
+ * reading anything it checks every flag and every output: an existing output without `--force`,
+ * an output that is also an input, a folder that cannot take it, a name too long (io/output-check.ts).
+ * Exit 0 when the outputs were written (findings are inside them), 2 when the command could not
+ * run (or an output could not be written: which outputs are in place is said), 130 on Ctrl-C
+ * (consolidate/interrupt.ts).
  */
 export async function runConsolidate(paths: string[], options: ConsolidateOptions, io: Io): Promise<number> {
   const { lang } = options;
-  const loaded = await loadContext(options);
+  const loaded = await loadContext({ ...options, deferUnits: true });
   if (!loaded.ok) return io.failed(loaded.findings, lang);
   const limited = withLimits(loaded.value, options);
   if (!limited.ok) return io.failed(limited.findings, lang);
-  const context = { ...loaded, value: limited.value };
-  const { plan, units } = context.value;
+  const { plan } = limited.value;
   const period = parsePeriod(options.period, { deadlineDaysAfterCutoff: plan.deadline.daysAfterCutoff });
   if (!period.ok) return io.failed(period.findings, lang);
   const outside = periodOutsidePlan(period.value, plan, lang);
@@ -59,11 +62,13 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
     io.err(outside);
     return EXIT.cannotRun;
   }
-  // --html, --feedback, --compare, --report-date (consolidate/report-outputs.ts)
-  const report = await prepareReport(options, plan, period.value, basename, units, context.value.limits);
-  if (!report.ok) return io.failed(report.findings, lang);
+  // The registry of the period: the built-in one (with --units added) within its dates, else --units alone.
+  const registry = unitsForPeriod(limited.value, period.value);
+  if (!registry.ok) return io.failed(registry.findings, lang);
+  const units = registry.value;
+  const context = { ...loaded, value: { ...limited.value, units }, findings: [...loaded.findings, ...registry.findings] };
 
-  const outputs = outputFiles(options);
+  // Everything about the outputs is checked before anything is read (issue p1 E, H).
   if (extname(options.out).toLowerCase() !== '.xlsx') {
     io.err(lang === 'vi' ? `Tệp kết quả phải có đuôi .xlsx: ${options.out}` : `The output must end in .xlsx: ${options.out}`);
     return EXIT.cannotRun;
@@ -76,6 +81,12 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
     );
     return EXIT.cannotRun;
   }
+  // --html, --docx, --feedback, --report-date, --report-number (consolidate/report-outputs.ts)
+  const flags = checkReportFlags(options, plan, period.value, units);
+  if (!flags.ok) return io.failed(flags.findings, lang);
+  for (const note of flags.value.notes) io.err(formatFinding(note, lang));
+  const settings: ConsolidateOptions = { ...options, ...(flags.value.reportNumber !== undefined ? { reportNumber: flags.value.reportNumber } : {}) };
+  const outputs = outputFiles(options);
   if (new Set(outputs.map((o) => resolve(o))).size !== outputs.length) {
     io.err(lang === 'vi' ? `Hai tệp kết quả trùng đường dẫn: ${outputs.join(', ')}` : `Two outputs share a path: ${outputs.join(', ')}`);
     return EXIT.cannotRun;
@@ -94,25 +105,25 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
       io.err(lang === 'vi' ? `Tệp kết quả trùng với một tệp đầu vào: ${output}` : `An output is also an input: ${output}`);
       return EXIT.cannotRun;
     }
-    if (existsSync(output) && !options.force) {
-      io.err(lang === 'vi' ? `Tệp ${output} đã có; thêm --force để ghi đè.` : `${output} exists; add --force to overwrite it.`);
-      return EXIT.cannotRun;
-    }
   }
-  // --html and --feedback files: not over another output or an input, not over a file without --force.
+  // --html, --docx and --feedback files: not over another output or an input.
   const reportFiles = reportOutputFiles(options, units, period.value.code);
   for (const output of reportFiles) {
-    const clash = outputs.some((o) => resolve(o) === resolve(output)) || inputs.has(resolve(output));
-    if (clash) {
+    if (outputs.some((o) => resolve(o) === resolve(output)) || inputs.has(resolve(output))) {
       io.err(lang === 'vi' ? `Tệp kết quả trùng với một tệp khác của lệnh: ${output}` : `An output clashes with another file of the command: ${output}`);
       return EXIT.cannotRun;
     }
-    if (existsSync(output) && !options.force) {
-      io.err(lang === 'vi' ? `Tệp ${output} đã có; thêm --force để ghi đè.` : `${output} exists; add --force to overwrite it.`);
-      return EXIT.cannotRun;
-    }
+  }
+  // Each output: a name the disk takes, a folder that takes it, no file overwritten without --force.
+  const problems = await checkOutputs([...outputs, ...reportFiles], { force: Boolean(options.force) });
+  if (problems.length > 0) {
+    for (const problem of problems) io.err(problem[lang]);
+    return EXIT.cannotRun;
   }
 
+  // --compare (consolidate/report-outputs.ts) and --received: small files, read before the reports.
+  const report = await readComparison(options, plan, period.value, basename, context.value.limits);
+  if (!report.ok) return io.failed(report.findings, lang);
   let received: Map<string, string> | undefined;
   const startFindings = [...context.findings];
   if (options.received) {
@@ -128,24 +139,7 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
   if (startFindings.length > 0) consolidator.addFailure(options.received ? basename(options.received) : '', startFindings);
   for (const skipped of scan.skipped) consolidator.addFailure(basename(skipped.file), [skipFinding(skipped)]);
 
-  // Ctrl-C, handled by one listener from here to the end so that no moment is left without it.
-  // While reading: say so at once, stop starting files, destroy the pool, write nothing (exit 130).
-  // While writing: outputs already renamed into place are whole; the temporary file of the one
-  // being written is removed, so no partial file is left behind. A second Ctrl-C ends at once.
-  const stop = new AbortController();
-  let writing = false;
-  const onInterrupt = (): void => {
-    process.exitCode = 130;
-    if (writing) {
-      removePendingTempFiles();
-      io.err(lang === 'vi' ? 'Đã dừng theo yêu cầu trong khi ghi; không để lại tệp ghi dở.' : 'Stopped on request while writing; no partial file left.');
-      process.exit(130);
-    }
-    if (stop.signal.aborted) process.exit(130);
-    io.err(lang === 'vi' ? 'Đang dừng theo yêu cầu (Ctrl-C)…' : 'Stopping on request (Ctrl-C)…');
-    stop.abort();
-  };
-  process.on('SIGINT', onInterrupt);
+  const interruption = handleInterrupts(io.err, lang);
   try {
     // No more threads than files (one file or none is read in-process).
     const workers = Math.min(options.workers ?? defaultWorkerCount(), Math.max(1, scan.files.length));
@@ -153,22 +147,32 @@ export async function runConsolidate(paths: string[], options: ConsolidateOption
     const progress = createProgress({ total: scan.files.length, quiet: Boolean(options.quiet), isTty: io.isTty, lang, err: io.err });
     let complete = false;
     try {
-      complete = await readAll(scan.files, { pool, consolidator, progress, signal: stop.signal });
+      complete = await readAll(scan.files, { pool, consolidator, progress, signal: interruption.signal });
     } finally {
       progress.stop();
       await pool.destroy();
     }
-    if (!complete || stop.signal.aborted) {
-      io.err(lang === 'vi' ? 'Đã dừng theo yêu cầu; không ghi tệp kết quả nào.' : 'Stopped on request; no output written.');
+    if (!complete || interruption.signal.aborted) {
+      interruption.closeReading();
       return 130;
     }
-    writing = true;
     const result = consolidator.finish();
     const extras = reportExtras(result, plan, report.value);
-    await writeOutputs(result, plan, { ...options, ...extras }, io.stdout, () => writeReportOutputs(result, plan, { ...options, ...extras }));
+    const flagsAndExtras = { ...settings, ...extras };
+    const writer = createOutputWriter(plannedOutputs(flagsAndExtras, result), { quiet: Boolean(options.quiet), isTty: io.isTty, lang, err: io.err, signal: interruption.signal });
+    interruption.writing(writer);
+    try {
+      await writeOutputs(result, plan, flagsAndExtras, io.stdout, { writer, alsoWrite: (w) => writeReportOutputs(result, plan, flagsAndExtras, w) });
+    } catch (error) {
+      if (interruption.ending) return 130;
+      if (!(error instanceof OutputsIncomplete)) throw error;
+      io.err(incompleteText(error, lang));
+      if (describeSystemError(error.cause) === null) throw error.cause;
+      return EXIT.cannotRun;
+    }
     if (!options.quiet) io.err(summary(result, options, lang));
   } finally {
-    process.removeListener('SIGINT', onInterrupt);
+    interruption.dispose();
   }
   return EXIT.ok;
 }

@@ -30,6 +30,7 @@ import { formatFinding, pick, printable, type Lang } from '../io/lang.ts';
 import { withLimits, type LimitFlags } from '../io/limits.ts';
 import { readInputFile } from '../io/read-file.ts';
 import { saveMapping } from '../mapping/store.ts';
+import { describeSystemError } from '../io/system-error.ts';
 import { readOptions } from '../pipeline.ts';
 import { EXIT, type Io } from './io.ts';
 
@@ -234,7 +235,9 @@ export async function runInspect(path: string, options: InspectOptions, io: Io):
       try {
         savedTo = await saveMapping(options.saveMapping, mappingFromLayout(reading.layout, context.plan, unit));
       } catch (error) {
-        io.err(`${vi ? 'Không ghi được tệp ánh xạ' : 'Cannot write the mapping'} ${options.saveMapping}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        const system = describeSystemError(error, 'write', options.saveMapping);
+        if (system === null) throw error;
+        io.err(system[lang]);
         return EXIT.cannotRun;
       }
     }

@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findingCountsText, findingCountsTextEn, hasErrors, isIsoDate, parsePeriod, periodName, unitDisplayName } from '@cchc-kpi/core';
+import { findingCountsText, findingCountsTextEn, hasErrors, isIsoDate, parsePeriod, periodName, reportHeading, unitDisplayName, unitReportHeading } from '@cchc-kpi/core';
 import { loadContext } from '../context.ts';
+import { checkReportDate, parseReportNumber } from '../consolidate/report-flags.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { formatFinding, printable, type Lang } from '../io/lang.ts';
 import { withLimits, type LimitFlags } from '../io/limits.ts';
+import { checkOutputs } from '../io/output-check.ts';
+import { describeSystemError } from '../io/system-error.ts';
 import { processFile } from '../pipeline.ts';
 import { EXIT, type Io } from './io.ts';
 
@@ -29,9 +32,13 @@ const say = (lang: Lang, vi: string, en: string): string => (lang === 'vi' ? vi 
  * `cchc report FILE --docx OUT.docx`: a unit's own report for its signature, from the form it
  * filled (Decree 30/2020/NĐ-CP layout, issued by the ward's or commune's People's Committee,
  * addressed to the city). The form is read and checked as `check` does; its findings are printed.
+ * The output is checked before the form is read, as `consolidate` checks its outputs
+ * (io/output-check.ts: a name the disk takes, a folder that takes it, no file replaced without
+ * `--force`), and written atomically; `--report-number` and `--report-date` are checked as
+ * `consolidate` checks them (consolidate/report-flags.ts) once the form says its unit and period.
  * Exit 0 written, 1 written but the form has errors (the document marks the figures that do not
  * count; fix the form first), 2 nothing written (no report could be read, unknown unit or period,
- * an existing output without `--force`, a bad option).
+ * an output that cannot be written, a bad option).
  */
 export async function runReport(file: string, options: ReportOptions, io: Io): Promise<number> {
   const { lang } = options;
@@ -53,13 +60,15 @@ export async function runReport(file: string, options: ReportOptions, io: Io): P
     io.err(say(lang, `Tệp kết quả trùng với tệp đầu vào: ${printable(options.docx)}`, `The output is also the input: ${printable(options.docx)}`));
     return EXIT.cannotRun;
   }
-  if (existsSync(options.docx) && !options.force) {
-    io.err(say(lang, `Tệp ${printable(options.docx)} đã có; thêm --force để ghi đè.`, `${printable(options.docx)} exists; add --force to overwrite it.`));
-    return EXIT.cannotRun;
-  }
   if (options.period) {
     const parsed = parsePeriod(options.period, { deadlineDaysAfterCutoff: context.plan.deadline.daysAfterCutoff });
     if (!parsed.ok) return io.failed(parsed.findings, lang);
+  }
+  // The output: a name the disk takes, a folder that takes it, no file replaced without --force.
+  const problems = await checkOutputs([options.docx], { force: Boolean(options.force) });
+  if (problems.length > 0) {
+    for (const problem of problems) io.err(problem[lang]);
+    return EXIT.cannotRun;
   }
   const outcome = await processFile(file, context);
   for (const finding of outcome.findings) io.err(formatFinding(finding, lang));
@@ -74,12 +83,31 @@ export async function runReport(file: string, options: ReportOptions, io: Io): P
     );
     return EXIT.cannotRun;
   }
+  // The number and date as consolidate takes them: `3` or `3/BC-UBND` (the unit's own symbol), a date not before the period's cut-off ends.
+  let reportNumber: string | undefined;
+  if (options.reportNumber !== undefined) {
+    const number = parseReportNumber(options.reportNumber, unitReportHeading(checked.unit, reportHeading(context.plan)).symbol);
+    if (!number.ok) return io.failed(number.findings, lang);
+    reportNumber = number.value;
+  }
+  if (options.reportDate !== undefined) {
+    const date = checkReportDate(options.reportDate, checked.period);
+    if (!date.ok) return io.failed(date.findings, lang);
+    for (const note of date.findings) io.err(formatFinding(note, lang));
+  }
   const { writeUnitReport } = await import('@cchc-kpi/docx');
   const bytes = await writeUnitReport(checked, context.plan, {
     ...(options.reportDate ? { reportDate: options.reportDate } : {}),
-    ...(options.reportNumber ? { reportNumber: options.reportNumber } : {}),
+    ...(reportNumber !== undefined ? { reportNumber } : {}),
   });
-  await writeFileAtomic(options.docx, bytes);
+  try {
+    await writeFileAtomic(options.docx, bytes);
+  } catch (error) {
+    const why = describeSystemError(error, 'write', options.docx);
+    if (why === null) throw error;
+    io.err(why[lang]);
+    return EXIT.cannotRun;
+  }
   const errors = hasErrors(outcome.findings);
   io.err(
     say(

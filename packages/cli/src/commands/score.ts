@@ -51,7 +51,7 @@ function scoreEntry(outcome: FileOutcome, plan: Plan): ScoreEntryJson {
     const submitted = checked.report.submittedOn;
     entry.onTime = submitted ? submitted <= checked.period.deadline : null;
     const scores: Record<string, UnitScore> = {};
-    for (const profile of plan.profiles) scores[profile.id] = scoreUnit(checked, profile, plan, { onTime: entry.onTime });
+    for (const profile of plan.profiles) scores[profile.id] = scoreUnit(checked, profile, plan, { onTime: entry.onTime, date: submitted });
     entry.scores = scores;
     const primary = scores[plan.primaryProfile];
     entry.score = primary?.score ?? null;

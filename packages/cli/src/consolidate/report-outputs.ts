@@ -2,11 +2,11 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   compareConsolidations,
-  isIsoDate,
   lastYearFigures,
   makeFinding,
   parsePreviousConsolidation,
   previousConsolidationFindings,
+  reportHeading,
   toJson,
   type Comparison,
   type Consolidation,
@@ -20,9 +20,10 @@ import {
   type UnitSort,
 } from '@cchc-kpi/core';
 import { feedbackFileName, writeFeedback, type WriteConsolidatedOptions } from '@cchc-kpi/xlsx/write';
-import { writeFileAtomic } from '../io/atomic-write.ts';
+import type { OutputWriter, PlannedOutput } from './output-writer.ts';
 import { readText } from '../context.ts';
 import { limitOf, type CliLimits } from '../io/limits.ts';
+import { checkReportDate, parseReportNumber } from './report-flags.ts';
 import type { ReportFlags } from './report-options.ts';
 
 /**
@@ -33,7 +34,7 @@ import type { ReportFlags } from './report-options.ts';
  * declared in report-options.ts.
  */
 
-/** What `prepareReport` works out before the reports are read. */
+/** What `--compare` gives, read before the reports are ({@link readComparison}). */
 export interface ReportPlan {
   previous: PreviousConsolidation | null;
   /** Unit code → indicator code → last year's figure (CT2a), from `previous`. */
@@ -61,24 +62,25 @@ export function reportOutputFiles(flags: ReportFlags, units: readonly Unit[], pe
   return files;
 }
 
+/** What {@link checkReportFlags} gives: the flags as the outputs use them, and warnings about them. */
+export interface CheckedReportFlags {
+  /** Warnings about the flags themselves, for the command line (`report-date-far-after`). */
+  notes: Finding[];
+  /** `--report-number` as the cover prints it (`12/BC-UBND` → `12`), when given. */
+  reportNumber?: string;
+}
+
 /**
- * Checks the flags and reads `--compare` before any report is read.
- * Errors (→ `fail`): `--feedback` naming a file, not a folder (`feedback-dir-invalid`); a unit code that cannot name a feedback file (`feedback-code-unsafe`),
- * `--report-date` not an ISO date (`report-date-invalid`), `--html` not ending in .html/.htm
- * (`html-path-invalid`), `--docx` not ending in .docx (`docx-path-invalid`), the comparison file unreadable, not a regular file, over
- * `--max-compare-size` or `--max-json-depth`, or not a consolidation (`file-unreadable`,
- * `file-not-regular`, `file-too-large`, `json-too-deep`, `compare-file-invalid`); its figures
- * outside what this tool writes are dropped with the warning `compare-figure-invalid`.
+ * Checks the report flags before anything is read (nothing is read here).
+ * Errors (→ `fail`): `--feedback` naming a file, not a folder (`feedback-dir-invalid`); a unit
+ * code that cannot name a feedback file (`feedback-code-unsafe`); `--report-date` not an ISO
+ * date or before the period's cut-off ends (`report-date-invalid`, `report-date-before-period`;
+ * more than a year after the deadline: the warning `report-date-far-after` in `notes`);
+ * `--report-number` not a positive whole number, optionally followed by the plan's own symbol
+ * (`report-number-invalid`; report-flags.ts); `--html` not ending in .html/.htm (`html-path-invalid`);
+ * `--docx` not ending in .docx (`docx-path-invalid`).
  */
-export async function prepareReport(
-  flags: ReportFlags,
-  plan: Plan,
-  period: Period,
-  fileName: (path: string) => string,
-  units: readonly Unit[] = [],
-  limits?: Partial<CliLimits>,
-): Promise<Result<ReportPlan>> {
-  const findings: Finding[] = [];
+export function checkReportFlags(flags: ReportFlags, plan: Plan, period: Period, units: readonly Unit[] = []): Result<CheckedReportFlags> {
   if (flags.feedback !== undefined && existsSync(flags.feedback) && !statSync(flags.feedback).isDirectory()) {
     return {
       ok: false,
@@ -112,16 +114,17 @@ export async function prepareReport(
       };
     }
   }
-  if (flags.reportDate !== undefined && !isIsoDate(flags.reportDate)) {
-    return {
-      ok: false,
-      findings: [
-        makeFinding('error', 'report-date-invalid', {
-          vi: `Ngày báo cáo "${flags.reportDate}" không hợp lệ; ghi dạng yyyy-mm-dd, ví dụ 2021-02-05.`,
-          en: `Report date "${flags.reportDate}" is not a yyyy-mm-dd date, e.g. 2021-02-05.`,
-        }),
-      ],
-    };
+  const notes: Finding[] = [];
+  if (flags.reportDate !== undefined) {
+    const date = checkReportDate(flags.reportDate, period);
+    if (!date.ok) return date;
+    notes.push(...date.findings);
+  }
+  let reportNumber: string | undefined;
+  if (flags.reportNumber !== undefined) {
+    const number = parseReportNumber(flags.reportNumber, reportHeading(plan).symbol);
+    if (!number.ok) return number;
+    reportNumber = number.value;
   }
   if (flags.html !== undefined && !/\.html?$/i.test(flags.html)) {
     return {
@@ -135,6 +138,25 @@ export async function prepareReport(
       findings: [makeFinding('error', 'docx-path-invalid', { vi: `Tệp báo cáo Word phải có đuôi .docx: ${flags.docx}`, en: `The Word report must end in .docx: ${flags.docx}` })],
     };
   }
+  return { ok: true, value: { notes, ...(reportNumber !== undefined ? { reportNumber } : {}) }, findings: [] };
+}
+
+/**
+ * Reads `--compare` (when given) before the reports are read: the earlier consolidation, and
+ * from it last year's figures. Errors (→ `fail`): the comparison file unreadable, not a regular
+ * file, over `--max-compare-size` or `--max-json-depth`, or not a consolidation
+ * (`file-unreadable`, `file-not-regular`, `file-too-large`, `json-too-deep`,
+ * `compare-file-invalid`); its figures outside what this tool writes are dropped with the
+ * warning `compare-figure-invalid` (in `findings` of the value).
+ */
+export async function readComparison(
+  flags: ReportFlags,
+  plan: Plan,
+  period: Period,
+  fileName: (path: string) => string,
+  limits?: Partial<CliLimits>,
+): Promise<Result<ReportPlan>> {
+  const findings: Finding[] = [];
   let previous: PreviousConsolidation | null = null;
   if (flags.compare !== undefined) {
     const maxBytes = limitOf(limits, 'maxCompareBytes');
@@ -169,41 +191,52 @@ export function workbookOptions(flags: ReportFlags & ReportExtras): WriteConsoli
   };
 }
 
+/** The `--html`, `--docx` and `--feedback` outputs of `result`, in the order {@link writeReportOutputs} writes them. */
+export function reportPlannedOutputs(flags: ReportFlags, result: Consolidation): PlannedOutput[] {
+  return [
+    ...(flags.html ? [{ path: flags.html, kind: 'html' as const }] : []),
+    ...(flags.docx ? [{ path: flags.docx, kind: 'docx' as const }] : []),
+    ...(flags.feedback ? result.units.map((u) => ({ path: join(flags.feedback as string, feedbackFileName(u.code, result.period.code)), kind: 'feedback' as const })) : []),
+  ];
+}
+
 /**
- * Writes `--html`, `--docx` and `--feedback` outputs, each file atomically (temporary name, then rename).
- * The Word report (`@cchc-kpi/docx`) is the draft the city signs, from the same consolidation.
- * Feedback: one workbook per unit listed in the consolidation, named from the registry code.
- * The HTML report's modules (Vega, Vega-Lite) are loaded only when `--html` is given.
+ * Writes `--html`, `--docx` and `--feedback` outputs through `writer`, each file atomically
+ * (temporary name, then rename). The Word report (`@cchc-kpi/docx`) is the draft the city signs,
+ * from the same consolidation. Feedback: one workbook per unit listed in the consolidation, named
+ * from the registry code. The HTML report's modules (Vega, Vega-Lite) are loaded only when `--html` is given.
  * @returns the paths written.
+ * @throws OutputsIncomplete (output-writer.ts) when a file cannot be made or written.
  */
-export async function writeReportOutputs(result: Consolidation, plan: Plan, flags: ReportFlags & ReportExtras): Promise<string[]> {
+export async function writeReportOutputs(result: Consolidation, plan: Plan, flags: ReportFlags & ReportExtras, writer: OutputWriter): Promise<string[]> {
   const written: string[] = [];
   const sort = unitSort(flags);
   if (flags.html) {
-    const { renderHtmlReport } = await import('../html/page.ts');
-    const html = await renderHtmlReport(result, plan, {
-      sort,
-      ...(flags.reportDate ? { reportDate: flags.reportDate } : {}),
-      ...(flags.comparison ? { comparison: flags.comparison } : {}),
+    await writer.write({ path: flags.html, kind: 'html' }, async () => {
+      const { renderHtmlReport } = await import('../html/page.ts');
+      return renderHtmlReport(result, plan, {
+        sort,
+        ...(flags.reportDate ? { reportDate: flags.reportDate } : {}),
+        ...(flags.comparison ? { comparison: flags.comparison } : {}),
+      });
     });
-    await writeFileAtomic(flags.html, html);
     written.push(flags.html);
   }
   if (flags.docx) {
-    const { writeConsolidatedReport } = await import('@cchc-kpi/docx');
-    const bytes = await writeConsolidatedReport(result, plan, {
-      sort,
-      ...(flags.reportDate ? { reportDate: flags.reportDate } : {}),
-      ...(flags.reportNumber ? { reportNumber: flags.reportNumber } : {}),
+    await writer.write({ path: flags.docx, kind: 'docx' }, async () => {
+      const { writeConsolidatedReport } = await import('@cchc-kpi/docx');
+      return writeConsolidatedReport(result, plan, {
+        sort,
+        ...(flags.reportDate ? { reportDate: flags.reportDate } : {}),
+        ...(flags.reportNumber ? { reportNumber: flags.reportNumber } : {}),
+      });
     });
-    await writeFileAtomic(flags.docx, bytes);
     written.push(flags.docx);
   }
   if (flags.feedback) {
     for (const unit of result.units) {
-      const file = await writeFeedback(unit, result, plan, flags.reportDate ? { reportDate: flags.reportDate } : {});
-      const path = join(flags.feedback, file.fileName);
-      await writeFileAtomic(path, file.bytes);
+      const path = join(flags.feedback, feedbackFileName(unit.code, result.period.code));
+      await writer.write({ path, kind: 'feedback' }, async () => (await writeFeedback(unit, result, plan, flags.reportDate ? { reportDate: flags.reportDate } : {})).bytes);
       written.push(path);
     }
   }

@@ -4,8 +4,14 @@ import {
   REPORTING_BODIES,
   SEVERITY_WORDS,
   STATUS_WORDS,
+  bandsText,
+  basisText,
   cutoffText,
+  deadlineBasisSuffix,
   deadlineText,
+  isConvention,
+  scoringBasisNote,
+  targetText,
   formatNumber,
   formatPercent,
   issuingBodyLines,
@@ -13,7 +19,6 @@ import {
   periodName,
   placeAndDate,
   reportHeading,
-  targetText,
   unitDisplayName,
   type Comparison,
   type Consolidation,
@@ -70,6 +75,8 @@ td.c{text-align:center}
 tr{break-inside:avoid}
 .ok{background:#c6efce}.warn{background:#ffe699}.bad{background:#ffc7ce}.na{background:#eee}
 .up{color:#1b7837;font-weight:bold}.down{color:#b2182b;font-weight:bold}
+p.note{font-size:12px;color:#444;margin:2px 0}
+ul.basis{font-size:12.5px;padding-left:18px}
 footer{margin-top:28px;font-size:11.5px;color:#555;border-top:1px solid #ccc;padding-top:6px}
 @page{size:A4;margin:12mm}
 @media print{body{padding:0;max-width:none}h2{margin-top:16px}}
@@ -95,6 +102,12 @@ function changeCell(x: number | null, text: (x: number) => string): string {
 /** A percentage-point change: `+2,5 điểm %`. */
 function pointChange(x: number): string {
   return `${signed(x * 100, 2)} điểm %`;
+}
+
+/** The caption's sentence naming the targets that are conventions: ` Chỉ tiêu quy ước (…): CT2a, CT5a, CT5b.` */
+function conventionTargets(plan: Plan): string {
+  const codes = plan.indicators.filter((i) => isConvention(i.target.basis)).map((i) => i.code);
+  return codes.length === 0 ? '' : t(` Chỉ tiêu quy ước (kế hoạch không nêu số cụ thể; vạch đen là mức quy ước): ${codes.join(', ')}.`);
 }
 
 /**
@@ -143,7 +156,7 @@ export async function renderHtmlReport(result: Consolidation, plan: Plan, option
   );
   push('</header>');
   push(`<h1>${t(`KẾT QUẢ THỰC HIỆN ${plan.title.vi.toLocaleUpperCase('vi')}`)}</h1>`);
-  push(`<p class="sub">${t(`Kỳ báo cáo: ${label} (${period.code}) – ${cutoffText(period, { inSentence: true })}, ${deadlineText(period)}`)}</p>`);
+  push(`<p class="sub">${t(`Kỳ báo cáo: ${label} (${period.code}) – ${cutoffText(period, { inSentence: true })}, ${deadlineText(period)}${deadlineBasisSuffix(plan).vi}`)}</p>`);
 
   // ---- key figures --------------------------------------------------------------------------
   const errors = result.findings.filter((f) => f.severity === 'error').length;
@@ -163,7 +176,7 @@ export async function renderHtmlReport(result: Consolidation, plan: Plan, option
   // ---- 1. scores ----------------------------------------------------------------------------
   const profile = plan.profiles.find((p) => p.id === plan.primaryProfile);
   push(`<h2 id="scores">1. Điểm và xếp loại các đơn vị</h2>`);
-  push(`<figure>${charts.scores}<figcaption>${t(`${profile?.name.vi ?? 'Điểm'}; nền màu là các mức xếp loại (${(profile?.bands ?? []).map((b) => `${b.label.vi} từ ${formatNumber(b.min, 'vi')}`).join(', ')}).`)}</figcaption></figure>`);
+  push(`<figure>${charts.scores}<figcaption>${t(`${profile?.name.vi ?? 'Điểm'}; nền màu là các mức xếp loại (${profile ? bandsText(profile) : ''}).`)}</figcaption></figure>`);
   push('<table><thead><tr><th>STT</th><th>Đơn vị</th><th>Mã</th><th>Gửi báo cáo</th><th>Điểm</th><th>Xếp loại</th><th>Thứ hạng</th>');
   if (cmp) push(`<th>Điểm kỳ ${t(cmp.previous.period)}</th><th>Thay đổi điểm</th><th>Thay đổi hạng</th>`);
   push('</tr></thead><tbody>');
@@ -182,11 +195,12 @@ export async function renderHtmlReport(result: Consolidation, plan: Plan, option
     push('</tr>');
   });
   push('</tbody></table>');
+  for (const p of plan.profiles) push(`<p class="note">${t(scoringBasisNote(p, plan))}</p>`);
 
   // ---- 2. indicators ------------------------------------------------------------------------
   push('<h2 id="indicators">2. Kết quả các chỉ tiêu của thành phố so với kế hoạch</h2>');
   push(
-    `<figure>${charts.indicators}<figcaption>Tỷ lệ của thành phố = tổng tử số ÷ tổng mẫu số của các đơn vị được tính (không lấy trung bình các tỷ lệ). Chỉ tiêu đếm số lượng (như CT5a): tỷ lệ đơn vị đạt mức tối thiểu. Chỉ tiêu so sánh (như CT2a): kỳ này ÷ cùng kỳ năm trước, đạt khi lớn hơn 100%.${cmp ? ` Hình thoi: kỳ ${t(cmp.previous.period)}.` : ''}</figcaption></figure>`,
+    `<figure>${charts.indicators}<figcaption>Tỷ lệ của thành phố = tổng tử số ÷ tổng mẫu số của các đơn vị được tính (không lấy trung bình các tỷ lệ). Chỉ tiêu đếm số lượng (như CT5a): tỷ lệ đơn vị đạt mức tối thiểu. Chỉ tiêu so sánh (như CT2a): kỳ này ÷ cùng kỳ năm trước, đạt khi lớn hơn 100%.${conventionTargets(plan)}${cmp ? ` Hình thoi: kỳ ${t(cmp.previous.period)}.` : ''}</figcaption></figure>`,
   );
   push('<table><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>Kế hoạch</th><th>Σ tử số / số lượng</th><th>Σ mẫu số</th><th>Tỷ lệ</th><th>Đơn vị đạt</th>');
   if (cmp) push(`<th>Tỷ lệ kỳ ${t(cmp.previous.period)}</th><th>Thay đổi</th>`);
@@ -195,7 +209,7 @@ export async function renderHtmlReport(result: Consolidation, plan: Plan, option
     const tt = totals.indicators[indicator.code];
     const main = indicator.measure === 'count' ? tt?.value : tt?.numerator;
     push(
-      `<tr><td class="c"><b>${t(indicator.code)}</b></td><td>${t(indicator.text.vi)}</td><td class="c">${t(targetText(indicator))}</td><td class="n">${main == null ? '—' : t(formatNumber(main, 'vi'))}</td><td class="n">${tt?.denominator == null ? '—' : t(formatNumber(tt.denominator, 'vi'))}</td><td class="n">${tt?.ratio == null ? '—' : t(formatPercent(tt.ratio, 'vi'))}</td><td class="c">${tt ? `${tt.unitsMet}/${tt.unitsCounted}` : '—'}</td>`,
+      `<tr><td class="c"><b>${t(indicator.code)}</b></td><td>${t(indicator.text.vi)}</td><td class="c">${t(targetText(indicator).vi)}</td><td class="n">${main == null ? '—' : t(formatNumber(main, 'vi'))}</td><td class="n">${tt?.denominator == null ? '—' : t(formatNumber(tt.denominator, 'vi'))}</td><td class="n">${tt?.ratio == null ? '—' : t(formatPercent(tt.ratio, 'vi'))}</td><td class="c">${tt ? `${tt.unitsMet}/${tt.unitsCounted}` : '—'}</td>`,
     );
     if (cmp) {
       const c = cmp.indicators.find((x) => x.code === indicator.code);
@@ -241,6 +255,22 @@ export async function renderHtmlReport(result: Consolidation, plan: Plan, option
     );
   }
   push('</tbody></table>');
+
+  // ---- 6. bases ---------------------------------------------------------------------------------
+  push('<h2 id="basis">6. Căn cứ của chỉ tiêu, trọng số, thang điểm và hạn gửi báo cáo</h2>');
+  push('<table><thead><tr><th>Mã</th><th>Chỉ tiêu kế hoạch</th><th>Căn cứ</th><th>Trọng số</th><th>Căn cứ trọng số</th></tr></thead><tbody>');
+  for (const indicator of plan.indicators) {
+    push(
+      `<tr><td class="c"><b>${t(indicator.code)}</b></td><td class="c">${t(targetText(indicator).vi)}</td><td>${t(basisText(indicator.target.basis).vi)}</td><td class="n">${t(formatNumber(indicator.weight, 'vi'))}</td><td>${t(basisText(indicator.weightBasis).vi)}</td></tr>`,
+    );
+  }
+  push('</tbody></table>');
+  push('<ul class="basis">');
+  for (const p of plan.profiles) {
+    push(`<li>${t(`${p.name.vi}: ${p.components.map((c) => `${c.label.vi} ${formatNumber(c.points, 'vi')} điểm – ${basisText(c.basis).vi}`).join(' ')} Xếp loại: ${bandsText(p)}.`)}</li>`);
+  }
+  push(`<li>${t(`Hạn gửi báo cáo: ${plan.deadline.daysAfterCutoff} ngày sau ngày chốt số liệu – ${basisText(plan.deadline.basis).vi}`)}</li>`);
+  push('</ul>');
 
   push(
     `<footer>${t(`Tổng hợp từ báo cáo của ${REPORTING_BODIES} theo Kế hoạch số ${result.plan.document}; kỳ ${period.code}. Tạo bằng cchc-kpi (biểu đồ Vega-Lite). Tệp Excel tổng hợp kèm theo có đầy đủ công thức và danh sách lỗi, cảnh báo.`)}</footer>`,

@@ -5,7 +5,26 @@
  * line saying the command line is wrong.
  */
 import type { Message } from '@cchc-kpi/core';
+import { InvalidArgumentError } from 'commander';
 import { printable } from './lang.ts';
+
+/** The Vietnamese of the CLI's own option validators' messages, by the English commander prints. */
+const OWN_MESSAGES = new Map<string, string>();
+
+/**
+ * The error one of the CLI's own option parsers throws for a value it refuses (`--workers two`):
+ * commander prints `message.en` after its English "argument … is invalid."; the Vietnamese line
+ * gets `message.vi`, so each line is in one language.
+ */
+export function invalidArgument(message: Message): InvalidArgumentError {
+  OWN_MESSAGES.set(message.en, message.vi);
+  return new InvalidArgumentError(message.en);
+}
+
+/** A detail commander appended to "is invalid.": ours in Vietnamese, commander's own as it is. */
+function detailVi(detail: string): string {
+  return OWN_MESSAGES.get(detail) ?? detail;
+}
 
 type Rule = [pattern: RegExp, vi: (m: RegExpExecArray) => string];
 
@@ -17,7 +36,7 @@ const RULES: Rule[] = [
   [/^error: missing required argument '([^']+)'$/, (m) => `thiếu ${m[1] === 'files' || m[1] === 'file' ? 'tệp báo cáo' : m[1] === 'inputs' ? 'thư mục hoặc tệp báo cáo' : `đối số ${m[1]}`}`],
   [/^error: option '([^']+)' argument missing$/, (m) => `tùy chọn ${m[1]} cần một giá trị`],
   [/^error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\.$/, (m) => `giá trị "${m[2]}" của tùy chọn ${m[1]} không hợp lệ; chỉ chọn một trong: ${m[3]}`],
-  [/^error: option '([^']+)' argument '([^']*)' is invalid\.(?: (.*))?$/, (m) => `giá trị "${m[2]}" của tùy chọn ${m[1]} không hợp lệ${m[3] ? `. ${m[3]}` : ''}`],
+  [/^error: option '([^']+)' argument '([^']*)' is invalid\.(?: (.*))?$/, (m) => `giá trị "${m[2]}" của tùy chọn ${m[1]} không hợp lệ${m[3] ? `: ${detailVi(m[3])}` : ''}`],
   [/^error: too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)\.$/, (m) => `thừa đối số${m[1] ? ` cho lệnh ${m[1]}` : ''}: cần ${m[2]}, có ${m[3]}`],
   [/^error: (.+) cannot be used with (.+)$/, (m) => `${m[1]} không dùng được cùng ${m[2]}`],
 ];

@@ -2,6 +2,7 @@ import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { makeFinding, type Finding, type Message } from '@cchc-kpi/core';
 import { specialKind } from './read-file.ts';
+import { systemWhat } from './system-error.ts';
 
 /** Why the scan of a folder left an entry out. */
 export type SkipReason = 'lock-file' | 'own-output' | 'not-a-workbook' | 'subfolder' | 'not-a-regular-file';
@@ -40,12 +41,18 @@ export function skipFinding(skipped: SkippedEntry): Finding {
   return makeFinding(warn ? 'warning' : 'notice', 'file-skipped', { vi: `Bỏ qua ${file}: ${reason.vi}${kind.vi}.`, en: `Skipped ${file}: ${reason.en}${kind.en}.` }, { file });
 }
 
-/** What a folder entry that `stat` cannot follow is: a broken or looping link, or an entry that cannot be read. */
+/**
+ * What a folder entry that `stat` cannot follow is: a broken or looping link, or an entry that
+ * cannot be read, with why in the CLI's one wording of the system's error (io/system-error.ts):
+ * "một liên kết tượng trưng hỏng (không tìm thấy tệp hoặc thư mục)".
+ */
 async function unfollowable(path: string, error: unknown): Promise<Message> {
   const linked = await lstat(path).then((l) => l.isSymbolicLink()).catch(() => false);
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  if (linked) return { vi: `một liên kết tượng trưng hỏng (${code})`, en: `a broken symbolic link (${code})` };
-  return { vi: `một mục không đọc được (${code})`, en: `an entry that cannot be read (${code})` };
+  const why = systemWhat(error);
+  const vi = why ? ` (${why.vi})` : '';
+  const en = why ? ` (${why.en})` : '';
+  if (linked) return { vi: `một liên kết tượng trưng hỏng${vi}`, en: `a broken symbolic link${en}` };
+  return { vi: `một mục không đọc được${vi}`, en: `an entry that cannot be read${en}` };
 }
 
 /** Extensions read from a folder: .xlsx/.xlsm reports, and the spreadsheet formats units send by mistake (explained by a finding). */

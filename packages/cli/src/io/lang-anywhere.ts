@@ -6,14 +6,12 @@
  */
 
 /**
- * `argv` (as `process.argv`: node, script, then the arguments) with every `--lang X` /
- * `--lang=X` moved to the end, where the command's own `--lang` reads it; the last one wins, as
- * commander does. `commands`: the command names (`template`, `check`, …); `help` and no command
- * at all drop the option. A `--lang` without a value is left where it is (commander reports it).
+ * `args` (the arguments after the program name) with every `--lang X` / `--lang=X` moved to the
+ * end, where the command's own `--lang` reads it; the last one wins, as commander does.
+ * `commands`: the command names (`template`, `check`, …); `help` and no command at all drop the
+ * option. A `--lang` without a value is left where it is (commander reports it).
  */
-export function langAnywhere(argv: readonly string[], commands: readonly string[]): string[] {
-  const head = argv.slice(0, 2);
-  const args = argv.slice(2);
+export function langAnywhere(args: readonly string[], commands: readonly string[]): string[] {
   const end = args.indexOf('--');
   const options = end < 0 ? args : args.slice(0, end);
   const after = end < 0 ? [] : args.slice(end);
@@ -25,8 +23,8 @@ export function langAnywhere(argv: readonly string[], commands: readonly string[
     else if (arg === '--lang' && i + 1 < options.length && !(options[i + 1] ?? '').startsWith('-')) lang = options[++i] ?? '';
     else kept.push(arg);
   }
-  if (lang === null) return [...argv];
+  if (lang === null) return [...args];
   const command = kept.find((a) => !a.startsWith('-'));
-  if (command === undefined || command === 'help' || !commands.includes(command)) return [...head, ...kept, ...after];
-  return [...head, ...kept, '--lang', lang, ...after];
+  if (command === undefined || command === 'help' || !commands.includes(command)) return [...kept, ...after];
+  return [...kept, '--lang', lang, ...after];
 }

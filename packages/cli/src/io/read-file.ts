@@ -3,6 +3,7 @@ import { lstat, open, stat, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { makeFinding, type Finding, type Message } from '@cchc-kpi/core';
 import { DEFAULT_LIMITS } from '@cchc-kpi/xlsx';
+import { describeSystemError } from './system-error.ts';
 
 /**
  * Reading input files safely (issues 6 and 18). Only regular files are read — after following
@@ -60,10 +61,19 @@ function notRegular(file: string, what: Message, linked: boolean): Finding {
   }, { file });
 }
 
-/** `file-unreadable`, with the system's error code. */
+/**
+ * `file-unreadable`: the operating system's error in the CLI's one wording of it (io/system-error.ts),
+ * e.g. "Không đọc được tệp so-nhan.csv: không tìm thấy tệp hoặc thư mục. Hãy kiểm tra lại đường dẫn."
+ */
 export function unreadable(file: string, error: unknown): Finding {
-  const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-  return makeFinding('error', 'file-unreadable', { vi: `Không đọc được tệp ${file} (${reason}).`, en: `Cannot read file ${file} (${reason}).` }, { file });
+  const message = describeSystemError(error, 'read', `tệp ${file}`);
+  const en = describeSystemError(error, 'read', `file ${file}`);
+  return makeFinding(
+    'error',
+    'file-unreadable',
+    message && en ? { vi: message.vi, en: en.en } : { vi: `Không đọc được tệp ${file}.`, en: `Could not read file ${file}.` },
+    { file },
+  );
 }
 
 /** An open regular file, or the finding that refused it. */
@@ -101,7 +111,7 @@ export async function openRegularFile(path: string, maxBytes: number, kind: Inpu
   const opened = await handle.stat().catch(() => null);
   if (!opened?.isFile()) {
     await handle.close();
-    return { finding: opened ? notRegular(file, specialKind(opened), false) : unreadable(file, 'EIO') };
+    return { finding: opened ? notRegular(file, specialKind(opened), false) : unreadable(file, { code: 'EIO' }) };
   }
   if (opened.size > maxBytes) {
     await handle.close();

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
+import { invalidArgument } from '../io/commander-errors.ts';
 
 /** The default worker count: the cores this process may use (at least 1). */
 export function defaultWorkerCount(): number {
@@ -8,12 +9,12 @@ export function defaultWorkerCount(): number {
 
 /**
  * Reads the `--workers` value: a whole number from 1 to 256.
- * @throws InvalidArgumentError (commander prints it and the command exits 2) for anything else.
+ * @throws InvalidArgumentError (commander prints it, Vietnamese then English, and the command exits 2) for anything else.
  */
 export function parseWorkers(text: string): number {
   const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(n) || n < 1 || n > 256) {
-    throw new InvalidArgumentError('cần một số nguyên từ 1 đến 256 / expected a whole number from 1 to 256');
+    throw invalidArgument({ vi: 'cần một số nguyên từ 1 đến 256', en: 'Expected a whole number from 1 to 256.' });
   }
   return n;
 }

@@ -54,8 +54,8 @@ export function submissionDateMissing(file: string | null, unit: Unit): Finding 
     'warning',
     'submission-date-missing',
     {
-      vi: `Đơn vị ${unitName(unit).vi}: sổ theo dõi không có ngày nhận và biểu không ghi ngày ký; không xác định được gửi đúng hạn.`,
-      en: `Unit ${unitName(unit).en}: no received date in the register and no date on the form; timeliness unknown.`,
+      vi: `Đơn vị ${unitName(unit).vi}: sổ theo dõi không có ngày nhận và biểu không ghi ngày ký; không xác định được gửi đúng hạn, phần điểm gửi đúng hạn tính 0 cho đến khi có ngày nhận (ghi vào sổ theo dõi).`,
+      en: `Unit ${unitName(unit).en}: no received date in the register and no date on the form; timeliness unknown, and its part of the score counts 0 until a received date is given (in the register).`,
     },
     { ...(file === null ? {} : { file }), unit: unit.code },
   );

@@ -69,7 +69,7 @@ export function summarizeReport(
     }),
   );
   const forScoring: CheckedReport = { ...checked, period, indicators };
-  const scores = Object.fromEntries(plan.profiles.map((p) => [p.id, scoreUnit(forScoring, p, plan, { onTime: timing.onTime })]));
+  const scores = Object.fromEntries(plan.profiles.map((p) => [p.id, scoreUnit(forScoring, p, plan, { onTime: timing.onTime, date: timing.date })]));
   return {
     unit,
     file,

@@ -96,7 +96,18 @@ export interface PreviousConsolidation {
   /** Indicator code → city figures (only codes that look like codes). */
   totals: Map<string, IndicatorFigures>;
   /** Unit code → name, standing and its own indicator figures (numerator/denominator/value per code). */
-  units: Map<string, { name: string; standing: UnitStanding; indicators: Map<string, { numerator: number | null; denominator: number | null; value: number | null }> }>;
+  units: Map<string, { name: string; standing: UnitStanding; indicators: Map<string, PreviousUnitFigures> }>;
+}
+
+/**
+ * One unit's figures of one indicator in the earlier consolidation: counts, or the yes/no
+ * answer (`value` true/false) of a yes/no indicator. Null where blank, and where the earlier
+ * consolidation did not count the figure (see {@link parsePreviousConsolidation}).
+ */
+export interface PreviousUnitFigures {
+  numerator: number | null;
+  denominator: number | null;
+  value: number | boolean | null;
 }
 
 /** Largest earlier-consolidation JSON read (characters); the 15-unit example is about 240 KB, 1,000 units about 16 MB. */
@@ -176,6 +187,21 @@ class FigureReader {
     return this.number(o, key, path, 0, MAX_PREVIOUS_FIGURE);
   }
 
+  /**
+   * One of a unit's own figures, which the JSON copies as the unit typed it, whatever the rules
+   * made of it (a negative, fractional or implausibly large number, a yes/no answer for `value`):
+   * any number (or, for `value`, true/false) is a shape this tool writes. Kept when it is a count
+   * from 0 to {@link MAX_PREVIOUS_FIGURE}, else blank without a warning (the earlier run refused it
+   * with a finding of its own); anything else (text, a list) → null, recorded.
+   */
+  typed(o: Record<string, unknown>, key: 'numerator' | 'denominator' | 'value', path: string): number | boolean | null {
+    const v = field(o, key);
+    if (v === undefined || v === null) return null;
+    if (key === 'value' && typeof v === 'boolean') return v;
+    if (typeof v !== 'number') return this.reject(`${path}.${key}`, v);
+    return v >= 0 && v <= MAX_PREVIOUS_FIGURE ? v : null;
+  }
+
   /** A fraction 0–1 (completeness, timeliness). */
   fraction(o: Record<string, unknown>, key: string, path: string): number | null {
     return this.number(o, key, path, 0, 1);
@@ -239,10 +265,15 @@ function scoreScale(u: Record<string, unknown>): number {
  *
  * Figures are kept only in the shapes and ranges this tool writes, and any other becomes blank
  * (null), with one warning `compare-figure-invalid` giving how many and the first five paths:
- * counts and sums (numerators, denominators, values) from 0 to {@link MAX_PREVIOUS_FIGURE};
+ * counts and sums (numerators, denominators, values) from 0 to {@link MAX_PREVIOUS_FIGURE}, a
+ * unit's yes/no answer (`value` true or false);
  * a city `ratio` equal to its numerator ÷ denominator; completeness and timeliness 0–1;
  * `unitsCounted`, `unitsMet` whole and ≥ 0; a unit's `score` from 0 to its profiles' largest
- * `scale` (100 when none); `rank` a whole number from 1 to the number of units. The period's
+ * `scale` (100 when none); `rank` a whole number from 1 to the number of units. A unit's own
+ * figures are copied into the JSON as the unit typed them (the rules' findings say what was wrong
+ * with them): any number there is accepted, and kept only when it is a count in range (else
+ * blank, without a warning). The JSON `consolidate --json` writes therefore reads back without
+ * `compare-figure-invalid`. The period's
  * kind, year and index are taken from its code (`parsePeriod`), not from the file's other fields.
  * @param text the file's text (a leading byte-order mark is tolerated).
  * @param file the file name for findings.
@@ -294,13 +325,17 @@ export function parsePreviousConsolidation(text: string, file: string | null = n
     if (typeof code !== 'string' || !CODE.test(code) || unitMap.has(code)) return;
     const path = `units[${i}]`;
     const name = field(u, 'name');
-    const indicators = new Map<string, { numerator: number | null; denominator: number | null; value: number | null }>();
+    const indicators = new Map<string, PreviousUnitFigures>();
     const list = field(u, 'indicators');
     if (isRecord(list)) {
       for (const [ic, v] of Object.entries(list)) {
         if (!CODE.test(ic) || !isRecord(v)) continue;
         const at = `${path}.indicators.${ic}`;
-        indicators.set(ic, { numerator: read.figure(v, 'numerator', at), denominator: read.figure(v, 'denominator', at), value: read.figure(v, 'value', at) });
+        const count = (key: 'numerator' | 'denominator'): number | null => {
+          const typed = read.typed(v, key, at);
+          return typeof typed === 'number' ? typed : null;
+        };
+        indicators.set(ic, { numerator: count('numerator'), denominator: count('denominator'), value: read.typed(v, 'value', at) });
       }
     }
     unitMap.set(code, {

@@ -148,6 +148,15 @@ export function periodForWindow(startIso: string, endIso: string, options: Perio
   }) ?? null;
 }
 
+/**
+ * The calendar dates a period names (not its cut-off window): 2021-Q1 → 2021-01-01…2021-03-31,
+ * 2021-H2 → 2021-07-01…2021-12-31, 2021 → 2021-01-01…2021-12-31. A unit registry must be valid
+ * over these dates for a period's reports (units/registry.ts, `registryForPeriod`).
+ */
+export function periodCalendarSpan(period: Pick<Period, 'kind' | 'year' | 'index'>): { start: string; end: string } {
+  return calendarWindow(period);
+}
+
 /** True when an ISO date lies inside the period's cut-off window (both ends inclusive); false for a non-date. */
 export function isWithinCutoff(isoDate: string, period: Pick<Period, 'cutoffStart' | 'cutoffEnd'>): boolean {
   return isIsoDate(isoDate) && period.cutoffStart <= isoDate && isoDate <= period.cutoffEnd;
@@ -220,7 +229,7 @@ function cutoffWindow(kind: PeriodKind, year: number, index?: number): { start: 
 }
 
 /** The calendar window of a period (first to last day of its months). */
-function calendarWindow(period: Period): { start: string; end: string } {
+function calendarWindow(period: Pick<Period, 'kind' | 'year' | 'index'>): { start: string; end: string } {
   const index = period.index ?? 1;
   const [firstMonth, months] = period.kind === 'quarter' ? [3 * (index - 1), 3] : period.kind === 'half' ? [6 * (index - 1), 6] : [0, 12];
   return { start: isoOf(period.year, firstMonth, 1), end: isoOf(period.year, firstMonth + months, 0) };

@@ -27,6 +27,18 @@ export const unitKindSchema = z.enum(['ward', 'commune', 'agency']);
 export const measureSchema = z.enum(['ratio', 'count', 'boolean', 'comparison']);
 
 /**
+ * Where a number of the plan data comes from (its basis, căn cứ): the plan itself, naming the
+ * clause (`{ "kind": "plan", "clause": "163/KH-UBND, Chỉ tiêu, gạch đầu dòng 1" }`), or a
+ * convention of whoever configures the tool, saying why (`{ "kind": "convention", "why": "…" }`).
+ * Every target, weight, band and deadline carries one, and what is a convention is printed as
+ * such wherever the number is shown (vocabulary/basis.ts).
+ */
+export const basisSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('plan'), clause: z.string().min(1) }),
+  z.object({ kind: z.literal('convention'), why: z.string().min(1) }),
+]);
+
+/**
  * The rule that decides whether a target is met, and the completion (0–1) it gives.
  * - `ratioAtLeast`: ratio ≥ `min` (a fraction, 1 = 100%); completion = min(1, ratio ÷ min).
  * - `countAtLeast`: value ≥ `min`; completion = min(1, value ÷ min).
@@ -34,17 +46,23 @@ export const measureSchema = z.enum(['ratio', 'count', 'boolean', 'comparison'])
  * - `increase`: numerator > denominator (this period above last year's); completion 1 or 0.
  */
 export const targetSchema = z.discriminatedUnion('rule', [
-  z.object({ rule: z.literal('ratioAtLeast'), min: z.number().gt(0).max(1) }),
-  z.object({ rule: z.literal('countAtLeast'), min: z.number().int().positive() }),
-  z.object({ rule: z.literal('yes') }),
-  z.object({ rule: z.literal('increase') }),
+  z.object({ rule: z.literal('ratioAtLeast'), min: z.number().gt(0).max(1), basis: basisSchema }),
+  z.object({ rule: z.literal('countAtLeast'), min: z.number().int().positive(), basis: basisSchema }),
+  z.object({ rule: z.literal('yes'), basis: basisSchema }),
+  z.object({ rule: z.literal('increase'), basis: basisSchema }),
 ]);
 
+/**
+ * Where an indicator applies (plan/applies.ts): `kinds` (unit kinds) and `units` (unit codes,
+ * whatever their kind). Neither → every unit; only `units` → those units only (CT2a: the culture
+ * and media centre); both → units of those kinds and the units listed (CT4a: wards, communes and
+ * the public administration centre).
+ */
 export const appliesToSchema = z.object({
-  /** Unit kinds the indicator applies to; absent = all kinds. */
+  /** Unit kinds the indicator applies to. */
   kinds: z.array(unitKindSchema).min(1).optional(),
-  /** Extra unit codes it applies to regardless of kind (e.g. one agency). */
-  units: z.array(z.string()).optional(),
+  /** Unit codes it applies to regardless of kind (e.g. one agency). */
+  units: z.array(z.string()).min(1).optional(),
 });
 
 export const indicatorSchema = z.object({
@@ -59,11 +77,16 @@ export const indicatorSchema = z.object({
   numeratorLabel: z.string().optional(),
   denominatorLabel: z.string().optional(),
   target: targetSchema,
-  /** The target as printed in the template and reports, e.g. "100%", "Tăng so với năm trước". */
+  /**
+   * The target as the plan words it, e.g. "100%", "Tăng so với cùng kỳ năm trước"; printed through
+   * the vocabulary's `targetText(indicator)`, which adds the basis label of `target.basis`.
+   */
   targetText: textSchema,
   appliesTo: appliesToSchema.default({}),
-  /** Relative weight in the general scoring profile (> 0). */
+  /** Relative weight in the `indicators` component of a scoring profile (> 0). */
   weight: z.number().positive(),
+  /** Where the weight comes from (plan 163/KH-UBND sets none: a convention). */
+  weightBasis: basisSchema,
   /** Where the target comes from in the plan, e.g. "163/KH-UBND, Chỉ tiêu, gạch đầu dòng 3". */
   clause: z.string().min(1),
   /** Evidence (document number/date/link) is required for the value to count. */
@@ -89,6 +112,18 @@ const bandSchema = z.object({
   /** Lowest score (inclusive, on the profile's scale) of this band. */
   min: z.number().min(0),
   label: textSchema,
+  /** Where the threshold comes from. */
+  basis: basisSchema,
+});
+
+/**
+ * Partial credit for a short delay (`timeliness`): a report received 1 to `withinDays` days after
+ * the deadline gets `share` × the component's points (e.g. 3 days, 0.5). A convention: plan
+ * 163/KH-UBND sets no deadline, and Decree 09/2019/NĐ-CP leaves deadlines to local rules.
+ */
+export const lateCreditSchema = z.object({
+  withinDays: z.number().int().positive(),
+  share: z.number().gt(0).lt(1),
 });
 
 /**
@@ -100,26 +135,32 @@ const bandSchema = z.object({
  * - `formDiversity`: points × min(1, distinct top-level forms in activities ÷ `target`).
  * - `formGroups`: each group's points when at least one activity uses one of its forms (a code
  *   covers its sub-forms); `others: true` matches any form not named by another group.
- * - `timeliness`: full points when submitted on or before the deadline, else 0.
+ * - `timeliness`: full points when submitted on or before the deadline; with `lateCredit`,
+ *   `share` × points when at most `withinDays` days late; else 0 (also when no date is known, which
+ *   the part's detail says).
  * `requiresEvidence`: only activities with evidence count; for `indicators`/`planCompletion` the
- * part scores 0 unless the unit has at least one activity with evidence.
+ * part scores 0 unless the unit has at least one activity with evidence. Evidence counts only when
+ * it looks like evidence (text/evidence.ts).
+ * `basis`: where the part's points and rule come from.
  */
 export const componentSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('indicators'), points: z.number().positive(), label: textSchema, requiresEvidence: z.boolean().default(false) }),
+  z.object({ type: z.literal('indicators'), points: z.number().positive(), label: textSchema, requiresEvidence: z.boolean().default(false), basis: basisSchema }),
   z.object({
     type: z.literal('planCompletion'),
     points: z.number().positive(),
     label: textSchema,
     partialFrom: z.number().min(0).max(1),
     requiresEvidence: z.boolean().default(false),
+    basis: basisSchema,
   }),
-  z.object({ type: z.literal('themeCoverage'), points: z.number().positive(), label: textSchema, requiresEvidence: z.boolean().default(false) }),
+  z.object({ type: z.literal('themeCoverage'), points: z.number().positive(), label: textSchema, requiresEvidence: z.boolean().default(false), basis: basisSchema }),
   z.object({
     type: z.literal('formDiversity'),
     points: z.number().positive(),
     label: textSchema,
     target: z.number().int().positive(),
     requiresEvidence: z.boolean().default(false),
+    basis: basisSchema,
   }),
   z.object({
     type: z.literal('formGroups'),
@@ -136,8 +177,9 @@ export const componentSchema = z.discriminatedUnion('type', [
       )
       .min(1),
     requiresEvidence: z.boolean().default(false),
+    basis: basisSchema,
   }),
-  z.object({ type: z.literal('timeliness'), points: z.number().positive(), label: textSchema }),
+  z.object({ type: z.literal('timeliness'), points: z.number().positive(), label: textSchema, lateCredit: lateCreditSchema.optional(), basis: basisSchema }),
 ]);
 
 export const profileSchema = z.object({
@@ -151,8 +193,21 @@ export const profileSchema = z.object({
   source: z.string().optional(),
 });
 
-/** Submission deadline rule: `days` after the end of the period's Decree 09/2019 cut-off window. */
-export const deadlineSchema = z.object({ daysAfterCutoff: z.number().int().min(0) });
+/**
+ * Submission deadline rule: `daysAfterCutoff` days after the end of the period's Decree 09/2019
+ * cut-off window, with its basis (the decree leaves deadlines to local rules; the plan text we
+ * have sets none).
+ */
+export const deadlineSchema = z.object({ daysAfterCutoff: z.number().int().min(0), basis: basisSchema });
+
+/** The deadline rule of a plan that gives none: 6 days after the cut-off window, our convention. */
+export const DEFAULT_DEADLINE_RULE: z.infer<typeof deadlineSchema> = {
+  daysAfterCutoff: 6,
+  basis: {
+    kind: 'convention',
+    why: 'Mặc định của cchc-kpi: 6 ngày sau ngày chốt số liệu của kỳ (Nghị định 09/2019/NĐ-CP, Điều 12, để thời hạn gửi báo cáo cho quy định của địa phương).',
+  },
+};
 
 /**
  * How the city's consolidated report is headed and signed, in the administrative layout of
@@ -194,12 +249,15 @@ export const planSchema = z.object({
   profiles: z.array(profileSchema).min(1),
   /** Profile whose score is `score` in outputs (the 100-point one). */
   primaryProfile: id,
-  deadline: deadlineSchema.default({ daysAfterCutoff: 6 }),
+  deadline: deadlineSchema.default(DEFAULT_DEADLINE_RULE),
   /** Heading and signature of the consolidated report (Decree 30/2020/NĐ-CP); optional, see {@link reportHeadingSchema}. */
   report: reportHeadingSchema.optional(),
 });
 
 export type Text = z.infer<typeof textSchema>;
+export type Basis = z.infer<typeof basisSchema>;
+export type ScoreBand = z.infer<typeof bandSchema>;
+export type DeadlineRule = z.infer<typeof deadlineSchema>;
 export type UnitKind = z.infer<typeof unitKindSchema>;
 export type Measure = z.infer<typeof measureSchema>;
 export type Target = z.infer<typeof targetSchema>;

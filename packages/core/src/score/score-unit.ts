@@ -37,10 +37,12 @@ export function scoreComponent(component: ScoringComponent, input: ScoreInput): 
  * Scores a checked report under one profile of the plan (BRIEF §6; rules in componentSchema's
  * docstring). Each component's points are rounded to 2 decimals and the total is the sum of
  * those, rounded to 2 decimals, so the parts shown add up to the total; `band` from `bandFor`.
- * `timing.onTime` is true/false when the submission date is known, null when not.
+ * `timing.onTime` is true/false when the submission date is known, null when not; `timing.date`
+ * is that date (ISO), which a `timeliness` part with `lateCredit` needs to count the days late
+ * (without it, a late report gets no partial credit).
  */
-export function scoreUnit(checked: CheckedReport, profile: ScoringProfile, plan: Plan, timing: { onTime: boolean | null }): UnitScore {
-  const input: ScoreInput = { checked, plan, onTime: timing.onTime };
+export function scoreUnit(checked: CheckedReport, profile: ScoringProfile, plan: Plan, timing: { onTime: boolean | null; date?: string | null }): UnitScore {
+  const input: ScoreInput = { checked, plan, onTime: timing.onTime, date: timing.date ?? null };
   const components = profile.components.map((c) => scoreComponent(c, input));
   const score = roundDecimal(
     components.reduce((s, c) => s + c.points, 0),

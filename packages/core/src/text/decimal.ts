@@ -15,6 +15,8 @@ export function divideBy100(value: number): number {
  */
 export function roundDecimal(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
+  // From 2^52 on every double is a whole number: nothing to round (shifting it would overflow the text path).
+  if (Math.abs(value) >= 2 ** 52) return value;
   // An integer (the common case: counts and points) whose shifted value stays an exact double is
   // its own rounding on the path below too; -0 gives 0 there as here.
   if (Number.isInteger(value) && Math.abs(value) < 1e15 && Math.abs(value) * 10 ** decimals < 2 ** 53) return value === 0 ? 0 : value;

@@ -25,7 +25,9 @@ import { unitDisplayName } from '../vocabulary/units.ts';
  * - `units-duplicate-code` (error): two units with the same code;
  * - `units-duplicate-order` (warning): two units with the same order (file order breaks the tie);
  * - `units-column-ignored` (notice): a column the loader does not use;
- * - `units-extra-not-agency` (warning): `mergeUnits` was given a ward or commune.
+ * - `units-extra-not-agency` (warning): `mergeUnits` was given a ward or commune;
+ * - `units-already-registered` (notice): `mergeUnits` was given a unit the registry already has
+ *   (same code and kind) under another name; the registry's entry is kept.
  */
 
 /** Allowed unit codes: ASCII letters, digits, "_", "." and "-" (GSO codes are digits; agencies choose letters). */
@@ -235,14 +237,39 @@ export function parseUnitsJson(text: string, source?: string, limits: Partial<Js
 /**
  * Appends units (typically the city's agencies) after a registry's units. The registry's units
  * keep their order; the extra units follow in their own `order`, renumbered from the registry's
- * highest order + 1. A code already in the registry, or repeated in `extra`, is an error
- * (`units-duplicate-code`) and the merge fails; a ward or commune in `extra` gives a warning.
+ * highest order + 1. A unit the registry already has (same code and kind — e.g. the culture and
+ * media centre, built in since it became part of the registry) is not added again: the registry's
+ * entry is kept, with a notice when the names differ (`units-already-registered`). Any other code
+ * already in the registry, or repeated in `extra`, is an error (`units-duplicate-code`, saying to
+ * remove the line) and the merge fails; a ward or commune in `extra` that the registry does not
+ * have gives a warning (`units-extra-not-agency`), not also for a line that is already an error.
  * Returns a new registry (same id and validity); the inputs are not modified.
  */
 export function mergeUnits(registry: UnitRegistry, extra: readonly Unit[]): Result<UnitRegistry> {
   const findings: Finding[] = [];
   const seen = new Map<string, string>(registry.units.map((u) => [u.code, registry.id]));
+  const registered = new Map(registry.units.map((u) => [u.code, u]));
+  const added: Unit[] = [];
   for (const unit of extra) {
+    const same = seen.get(unit.code) === registry.id ? registered.get(unit.code) : undefined;
+    if (same !== undefined && same.kind === unit.kind) {
+      seen.set(unit.code, 'extra');
+      if (normalizeText(same.name) !== normalizeText(unit.name)) {
+        findings.push(
+          makeFinding(
+            'notice',
+            'units-already-registered',
+            {
+              vi: `Đơn vị mã "${unit.code}" đã có trong danh sách ${registry.id} với tên "${unitDisplayName(same)}"; giữ tên đó, bỏ qua tên "${unitDisplayName(unit)}".`,
+              en: `Unit code "${unit.code}" is already in registry ${registry.id} as "${unitDisplayName(same)}"; that name is kept, "${unitDisplayName(unit)}" is ignored.`,
+            },
+            { unit: unit.code },
+          ),
+        );
+      }
+      continue;
+    }
+    added.push(unit);
     const owner = seen.get(unit.code);
     if (owner !== undefined) {
       const where = owner === registry.id ? { vi: `danh sách ${registry.id}`, en: `registry ${registry.id}` } : { vi: 'danh sách bổ sung', en: 'the extra list' };
@@ -251,8 +278,8 @@ export function mergeUnits(registry: UnitRegistry, extra: readonly Unit[]): Resu
           'error',
           'units-duplicate-code',
           {
-            vi: `Mã đơn vị "${unit.code}" (${unitDisplayName(unit)}) đã có trong ${where.vi}.`,
-            en: `Unit code "${unit.code}" (${unitDisplayName(unit)}) is already in ${where.en}.`,
+            vi: `Mã đơn vị "${unit.code}" (${unitDisplayName(unit)}) đã có trong ${where.vi}; bỏ dòng này khỏi danh sách bổ sung (danh sách bổ sung chỉ cần các đơn vị chưa có, thường là cơ quan).`,
+            en: `Unit code "${unit.code}" (${unitDisplayName(unit)}) is already in ${where.en}; remove this line from the extra list (it only needs the units not listed yet, usually agencies).`,
           },
           { unit: unit.code },
         ),
@@ -260,7 +287,8 @@ export function mergeUnits(registry: UnitRegistry, extra: readonly Unit[]): Resu
     } else {
       seen.set(unit.code, 'extra');
     }
-    if (unit.kind !== 'agency') {
+    // A duplicate is said once, by its error: not also "not in the registry".
+    if (owner === undefined && unit.kind !== 'agency') {
       findings.push(
         makeFinding(
           'warning',
@@ -277,7 +305,7 @@ export function mergeUnits(registry: UnitRegistry, extra: readonly Unit[]): Resu
   if (hasErrors(findings)) return fail(findings);
   const base = sortByOrder(registry.units);
   const start = base.reduce((max, u) => Math.max(max, u.order), 0);
-  const appended = sortByOrder(extra).map((u, i) => ({ ...u, order: start + i + 1 }));
+  const appended = sortByOrder(added).map((u, i) => ({ ...u, order: start + i + 1 }));
   const merged: UnitRegistry = { ...registry, units: [...base.map((u) => ({ ...u })), ...appended] };
   return ok(merged, findings);
 }
@@ -292,12 +320,12 @@ export function findUnit(registry: UnitRegistry, code: string): Unit | undefined
 }
 
 /**
- * Whether a registry is valid on an ISO date (`yyyy-mm-dd`): `validFrom` ≤ date < `validUntil`
- * (no upper bound when `validUntil` is absent). GSO codes are reused after reorganisations, so
- * a report is matched against the registry valid on its period's dates.
+ * Whether a registry is valid on an ISO date (`yyyy-mm-dd`): `validFrom` ≤ date ≤ `validTo`
+ * (no upper bound when `validTo` is absent). GSO codes are reused after reorganisations, so
+ * a report is matched against the registry valid on its period's dates (`registryForPeriod`).
  */
-export function registryValidOn(registry: UnitRegistry, isoDate: string): boolean {
-  return registry.validFrom <= isoDate && (registry.validUntil === undefined || isoDate < registry.validUntil);
+export function registryValidOn(registry: Pick<UnitRegistry, 'validFrom' | 'validTo'>, isoDate: string): boolean {
+  return registry.validFrom <= isoDate && (registry.validTo === undefined || isoDate <= registry.validTo);
 }
 
 /** The name as printed: "Phường Trần Phú", "Xã Thạch Hạ", an agency's name as is (the vocabulary's `unitDisplayName`). */

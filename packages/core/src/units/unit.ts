@@ -7,6 +7,11 @@ import type { UnitKind } from '../plan/schema.ts';
  */
 export interface Unit {
   code: string;
+  /**
+   * Who assigned the code, when the registry says: `gso` (the General Statistics Office's list of
+   * administrative units) or `city` (a code the city chose, e.g. `TTVHTT` for an agency).
+   */
+  codeAssignedBy?: 'gso' | 'city';
   /** Name without the kind prefix, NFC, e.g. "Trần Phú". */
   name: string;
   kind: UnitKind;
@@ -14,12 +19,17 @@ export interface Unit {
   order: number;
 }
 
-/** A list of units valid on a date (GSO codes are reused after reorganisations). */
+/**
+ * A list of units valid over a span of dates (GSO codes are reused after reorganisations, so a
+ * registry names the right units only within its dates).
+ */
 export interface UnitRegistry {
   id: string;
-  /** ISO date from which the list is valid. */
+  /** ISO date from which the list is valid (inclusive). */
   validFrom: string;
-  /** ISO date until which it is valid (exclusive), if known. */
-  validUntil?: string;
+  /** ISO date of the last day the list is valid (inclusive), if known. */
+  validTo?: string;
+  /** Where the dates come from, in Vietnamese: the act that made the units (`from`) and the one that ended them (`to`). */
+  validityBasis?: { from?: string; to?: string };
   units: Unit[];
 }

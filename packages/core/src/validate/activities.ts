@@ -7,10 +7,11 @@ import type { Activity } from '../report/model.ts';
 import { checkActivityCodes } from './rules/activity-codes.ts';
 import { checkActivityCounts } from './rules/activity-counts.ts';
 import { checkActivityDate } from './rules/activity-date.ts';
+import { checkActivityEvidence } from './rules/activity-evidence.ts';
 import type { ActivityContext, ActivityRule } from './rules/activity-types.ts';
 
-/** The activity rules in the order they run: codes, date, counts. */
-export const ACTIVITY_RULES: readonly ActivityRule[] = [checkActivityCodes, checkActivityDate, checkActivityCounts];
+/** The activity rules in the order they run: codes, date, counts, evidence. */
+export const ACTIVITY_RULES: readonly ActivityRule[] = [checkActivityCodes, checkActivityDate, checkActivityCounts, checkActivityEvidence];
 
 /**
  * Runs `ACTIVITY_RULES` over every activity. Returns the activities kept (codes in the plan's

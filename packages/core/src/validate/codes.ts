@@ -39,10 +39,12 @@ export const FINDING_CODES = {
   'pair-incomplete': { severity: 'error', about: 'Only one of numerator and denominator was given.' },
   'count-negative': { severity: 'error', about: 'A count (numerator, denominator or value) is below 0.' },
   'count-not-integer': { severity: 'error', about: 'A count (numerator, denominator or value) is not a whole number.' },
+  'figure-too-large': { severity: 'error', about: 'A count (numerator, denominator or value) is above MAX_FIGURE (10^9, validate/rules/figure-bound.ts): a slip, never a count of one unit in one period; not counted.' },
   'value-wrong-type': { severity: 'error', about: 'A yes/no indicator holds a number, or a count indicator a yes/no.' },
   'denominator-zero': { severity: 'notice', about: 'Denominator 0: the indicator is not applicable for this period (BRIEF §6).' },
   'numerator-exceeds-denominator': { severity: 'error', about: 'Numerator above denominator for a ratio; not counted.' },
   'typed-percent-mismatch': { severity: 'warning', about: 'The percentage the unit typed differs from numerator ÷ denominator by more than 0.5 percentage point.' },
+  'evidence-unrecognised': { severity: 'warning', about: 'An evidence cell holds text that is not evidence (no document number with its date, link or file name); it does not count.' },
   'evidence-missing': { severity: 'warning', about: 'An indicator that requires evidence was reported as achieved without evidence; not met.' },
   // Activities (validate/rules/activity-*.ts)
   'activity-theme-unknown': { severity: 'error', about: 'An activity names a theme code the plan does not have; activity excluded.' },
@@ -51,7 +53,8 @@ export const FINDING_CODES = {
   'activity-form-missing': { severity: 'warning', about: 'An activity names no form; kept, but it adds no form.' },
   'activity-date-missing': { severity: 'warning', about: 'An activity has no (readable) date; kept, its period cannot be checked.' },
   'activity-outside-period': { severity: 'warning', about: "An activity is dated outside the period's cut-off window (Decree 09/2019/NĐ-CP art. 12); excluded." },
-  'activity-count-invalid': { severity: 'warning', about: 'An activity quantity or participant count is negative or fractional; that figure is dropped.' },
+  'activity-count-invalid': { severity: 'warning', about: 'An activity quantity or participant count is negative, fractional or above MAX_FIGURE (10^9); that figure is dropped.' },
+  'activity-evidence-unrecognised': { severity: 'warning', about: 'An activity\'s evidence is not a document number with its date, a link or a file name; the activity counts as without evidence.' },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 
 /** A code of the catalogue. */

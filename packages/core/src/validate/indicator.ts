@@ -8,7 +8,7 @@ import { notApplicableToUnit } from './rules/applicability.ts';
 import { blankNotZero } from './rules/blank.ts';
 import { countsInvalid } from './rules/counts.ts';
 import { denominatorZero } from './rules/denominator-zero.ts';
-import { evidenceRequired } from './rules/evidence.ts';
+import { evidenceRequired, evidenceUnrecognised } from './rules/evidence.ts';
 import { numeratorExceedsDenominator } from './rules/numerator-exceeds.ts';
 import { typedPercentMismatch } from './rules/typed-percent.ts';
 import type { IndicatorCheck, IndicatorRule } from './rules/types.ts';
@@ -29,6 +29,7 @@ export const INDICATOR_RULES: readonly IndicatorRule[] = [
   denominatorZero,
   numeratorExceedsDenominator,
   typedPercentMismatch,
+  evidenceUnrecognised,
   evidenceRequired,
 ];
 

@@ -1,4 +1,3 @@
-import type { Indicator } from '../plan/schema.ts';
 import { formatNumber, formatPercent } from '../text/format.ts';
 
 /**
@@ -24,11 +23,3 @@ export function scoreText(points: number): string {
   return formatNumber(points, 'vi');
 }
 
-/**
- * The plan's target for an indicator as printed wherever a target is shown (the template, the
- * workbooks, the Word report): the plan's `targetText.vi`, NFC — `100%`, `Tăng so với cùng kỳ`.
- * One function, so a label added to the target (where its number comes from) lands everywhere.
- */
-export function targetText(indicator: Pick<Indicator, 'targetText'>): string {
-  return indicator.targetText.vi.normalize('NFC');
-}

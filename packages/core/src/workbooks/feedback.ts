@@ -12,6 +12,7 @@ import { formatDate, placeAndDate } from '../vocabulary/dates.ts';
 import { NO_FINDINGS, findingCountsText } from '../vocabulary/findings.ts';
 import { issuingBodyLines, reportHeading, returnOffice } from '../vocabulary/headings.ts';
 import { deadlineText, periodLine, periodName, planDocumentText } from '../vocabulary/periods.ts';
+import { deadlineBasisSuffix } from '../vocabulary/basis.ts';
 import { HEADERS } from '../vocabulary/sheets.ts';
 import { unitAddressee, unitDisplayName } from '../vocabulary/units.ts';
 import { NO, SEVERITY_WORDS, STATUS_WORDS, YES } from '../vocabulary/words.ts';
@@ -107,14 +108,16 @@ export function buildFeedback(unit: UnitResult, result: Consolidation, plan: Pla
   const scored = result.units.filter((u) => u.submitted && u.score !== null).length;
   const primary = plan.profiles.find((p) => p.id === plan.primaryProfile);
   const status: string[] = [];
+  // the deadline with its basis, inside brackets: "hạn gửi báo cáo 20/06/2021 – quy ước, kế hoạch không quy định"
+  const deadline = `${deadlineText(period)}${deadlineBasisSuffix(plan, { inBrackets: true }).vi}`;
   if (unit.status === 'unreadable') {
-    status.push(`Đã nhận tệp ${unit.file ?? ''} của đơn vị cho kỳ ${period.code} nhưng không đọc được (xem lỗi bên dưới), nên đơn vị được tính là chưa gửi báo cáo (${deadlineText(period)}).`);
+    status.push(`Đã nhận tệp ${unit.file ?? ''} của đơn vị cho kỳ ${period.code} nhưng không đọc được (xem lỗi bên dưới), nên đơn vị được tính là chưa gửi báo cáo (${deadline}).`);
   } else if (!unit.submitted) {
-    status.push(`Chưa nhận được báo cáo kỳ ${period.code} của đơn vị (${deadlineText(period)}). Đề nghị đơn vị gửi báo cáo theo biểu mẫu.`);
+    status.push(`Chưa nhận được báo cáo kỳ ${period.code} của đơn vị (${deadline}). Đề nghị đơn vị gửi báo cáo theo biểu mẫu.`);
   } else {
     const received = unit.receivedOn ?? unit.submittedOn;
     const timing = unit.onTime === null ? 'chưa xác định được ngày gửi' : unit.onTime ? 'đúng hạn' : 'sau hạn';
-    status.push(`Đã nhận báo cáo${unit.file ? ` (tệp ${unit.file})` : ''}${received ? ` ngày ${formatDate(received)}` : ''}: ${timing} (${deadlineText(period)}).`);
+    status.push(`Đã nhận báo cáo${unit.file ? ` (tệp ${unit.file})` : ''}${received ? ` ngày ${formatDate(received)}` : ''}: ${timing} (${deadline}).`);
     if (unit.score !== null) {
       const scale = primary ? ` (thang điểm ${formatNumber(primary.scale, 'vi')})` : '';
       status.push(`Điểm: ${formatNumber(unit.score, 'vi')}${unit.band ? `, xếp loại ${unit.band.vi}` : ''}${unit.rank !== null ? `, thứ hạng ${unit.rank}/${scored}` : ''}${scale}.`);

@@ -1,3 +1,4 @@
+import { deadlineBasisSuffix } from '../vocabulary/basis.ts';
 import type { BookModel, StyleModel } from '../book/model.ts';
 import { COLOR, NUM_FMT, Palette } from '../book/palette.ts';
 import { RowSet, type CellInput } from '../book/rows.ts';
@@ -61,7 +62,7 @@ export function buildResults(input: ResultsInput): { book: BookModel; layout: Re
   const submitted = checked.report.submittedOn;
   const timing = [
     `Ngày báo cáo: ${submitted ? formatDate(submitted) : 'chưa ghi'}`,
-    period ? `hạn gửi báo cáo: ${formatDate(period.deadline)}` : null,
+    period ? `hạn gửi báo cáo: ${formatDate(period.deadline)}${deadlineBasisSuffix(plan).vi}` : null,
     `đúng hạn: ${onTime === null ? UNKNOWN_MARK : onTime ? YES : NO}`,
   ].filter((s): s is string => s !== null);
   put(3, 1, `${timing.join('; ')}.`);

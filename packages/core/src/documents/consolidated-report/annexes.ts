@@ -6,7 +6,8 @@ import type { IndicatorResult } from '../../validate/types.ts';
 import { isScored, rankingOrder } from '../../workbooks/consolidated/ranking-sheet.ts';
 import { formatDate } from '../../vocabulary/dates.ts';
 import { ANNEX_TITLES, annexOf } from '../../vocabulary/documents.ts';
-import { figureText, ratioText, scoreText, targetText } from '../../vocabulary/figures.ts';
+import { figureText, ratioText, scoreText } from '../../vocabulary/figures.ts';
+import { targetText } from '../../vocabulary/basis.ts';
 import { bodyInSentence, numberLine } from '../../vocabulary/headings.ts';
 import { HEADERS } from '../../vocabulary/sheets.ts';
 import { unitDisplayName } from '../../vocabulary/units.ts';
@@ -48,7 +49,7 @@ function targetsAnnex(ctx: ReportContext): BlockModel[] {
       String(i + 1),
       indicator.code,
       `${indicator.text.vi} (${indicator.unitOfMeasure})`,
-      targetText(indicator),
+      targetText(indicator).vi,
       figureOrDash(count ? (total?.value ?? null) : (total?.numerator ?? null)),
       count ? '—' : figureOrDash(total?.denominator ?? null),
       count ? '—' : ratioOrDash(total?.ratio ?? null),

@@ -5,7 +5,8 @@ import { run } from '../../document/build.ts';
 import type { ParagraphModel } from '../../document/model.ts';
 import { formatDate } from '../../vocabulary/dates.ts';
 import { REPORT_SECTIONS } from '../../vocabulary/documents.ts';
-import { figureText, ratioText, scoreText, targetText } from '../../vocabulary/figures.ts';
+import { figureText, ratioText, scoreText } from '../../vocabulary/figures.ts';
+import { targetText } from '../../vocabulary/basis.ts';
 import { bodyInSentence } from '../../vocabulary/headings.ts';
 import { cutoffText, periodName, planCitation } from '../../vocabulary/periods.ts';
 import { NARRATIVE_LABELS } from '../../vocabulary/sheets.ts';
@@ -88,7 +89,7 @@ export function resultsSection(ctx: ReportContext): ParagraphModel[] {
       body([
         run('- '),
         run(`${indicator.code}`, { bold: true }),
-        run(` – ${indicator.text.vi}: ${cityFigureText(indicator, total)}; chỉ tiêu kế hoạch: ${targetText(indicator)}; đánh giá: ${verdict}${units}.`),
+        run(` – ${indicator.text.vi}: ${cityFigureText(indicator, total)}; chỉ tiêu kế hoạch: ${targetText(indicator).vi}; đánh giá: ${verdict}${units}.`),
       ]),
     );
   }

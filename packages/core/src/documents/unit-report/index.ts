@@ -10,7 +10,8 @@ import type { Unit } from '../../units/unit.ts';
 import type { CheckedReport, IndicatorResult } from '../../validate/types.ts';
 import { formatDate, isoDateParts } from '../../vocabulary/dates.ts';
 import { ANNEX_TITLES, annexName, annexOf, REPORT_SECTIONS, REPORT_TYPE, reportSummaryLine } from '../../vocabulary/documents.ts';
-import { figureText, ratioText, targetText } from '../../vocabulary/figures.ts';
+import { figureText, ratioText } from '../../vocabulary/figures.ts';
+import { targetText } from '../../vocabulary/basis.ts';
 import { bodyInSentence, numberLine, reportHeading, unitSignature } from '../../vocabulary/headings.ts';
 import { cutoffText, periodName, planCitation } from '../../vocabulary/periods.ts';
 import { HEADERS, NARRATIVE_LABELS } from '../../vocabulary/sheets.ts';
@@ -106,7 +107,7 @@ export function buildUnitReport(checked: CheckedReport, plan: Plan, options: Uni
     ...applicable.map((indicator) => {
       const r = checked.indicators[indicator.code];
       const status = r ? STATUS_WORDS[r.status].toLocaleLowerCase('vi') : STATUS_WORDS.missing.toLocaleLowerCase('vi');
-      return body([run('- '), run(indicator.code, { bold: true }), run(` – ${indicator.text.vi}: ${unitFigureText(indicator, r)}; chỉ tiêu kế hoạch: ${targetText(indicator)}; đánh giá: ${status}.`)]);
+      return body([run('- '), run(indicator.code, { bold: true }), run(` – ${indicator.text.vi}: ${unitFigureText(indicator, r)}; chỉ tiêu kế hoạch: ${targetText(indicator).vi}; đánh giá: ${status}.`)]);
     }),
     heading(1, `2. Hoạt động tuyên truyền (chi tiết tại ${annexII})`),
     body(`Đơn vị đã tổ chức ${figureText(tallies.total.count)} hoạt động tuyên truyền, tổng số lượng ${figureText(tallies.total.quantity)}, với ${figureText(tallies.total.participants)} lượt người tham dự.`),
@@ -139,7 +140,7 @@ export function buildUnitReport(checked: CheckedReport, plan: Plan, options: Uni
       String(k + 1),
       indicator.code,
       `${indicator.text.vi} (${indicator.unitOfMeasure})`,
-      targetText(indicator),
+      targetText(indicator).vi,
       count ? (value === true ? YES : value === false ? NO : typeof value === 'number' ? figureText(value) : '') : r?.numerator == null ? '' : figureText(r.numerator),
       count ? '—' : r?.denominator == null ? '' : figureText(r.denominator),
       count || r?.ratio == null ? '—' : ratioText(r.ratio),

@@ -1,6 +1,7 @@
 /**
  * Rule `indicator-not-applicable` (notice): the indicator does not apply to the unit's kind
- * (plan data `appliesTo`, e.g. CT4b post-office points only for communes; CT2a only for agencies).
+ * (plan data `appliesTo`, e.g. CT4b post-office points only for wards and communes; CT2a only for
+ * the culture and media centre).
  */
 import { indicatorAppliesTo } from '../../plan/applies.ts';
 import type { UnitKind } from '../../plan/schema.ts';

@@ -1,14 +1,18 @@
 /**
- * Rules `count-negative` and `count-not-integer` (errors): counts are whole numbers ≥ 0.
+ * Rules `count-negative`, `count-not-integer` and `figure-too-large` (errors): counts are whole
+ * numbers from 0 to a plausible bound.
  */
 import type { Finding } from '../../finding.ts';
 import { formatNumber } from '../../text/format.ts';
+import { isImplausibleFigure, tooLargeMessage } from './figure-bound.ts';
 import { figureFinding, isPairMeasure, type IndicatorCheck, type RuleOutcome, type SourceKey } from './types.ts';
 
 /**
- * Numerator and denominator (pair measures) and a count `value` must be whole numbers ≥ 0.
- * Each offending figure gives `count-negative` (below 0) or `count-not-integer` (fractional, e.g.
- * 12,5); any of them → status `invalid`, not counted. Yes/no values are not counts.
+ * Numerator and denominator (pair measures) and a count `value` must be whole numbers from 0 to
+ * `MAX_FIGURE` (10^9, figure-bound.ts). Each offending figure gives `count-negative` (below 0),
+ * `figure-too-large` (above the bound: 1E+20 is not a count, and past 2^53 not even exact) or
+ * `count-not-integer` (fractional, e.g. 12,5), naming its cell; any of them → status `invalid`,
+ * not counted. Yes/no values are not counts.
  */
 export function countsInvalid(check: IndicatorCheck): RuleOutcome | null {
   const { indicator, figures } = check;
@@ -24,6 +28,8 @@ export function countsInvalid(check: IndicatorCheck): RuleOutcome | null {
           en: `${formatNumber(n, 'en', 6)} is negative; counts must be 0 or more.`,
         }),
       );
+    } else if (isImplausibleFigure(n)) {
+      findings.push(figureFinding(check, key, 'error', 'figure-too-large', tooLargeMessage(n)));
     } else if (!Number.isInteger(n)) {
       findings.push(
         figureFinding(check, key, 'error', 'count-not-integer', {

@@ -7,11 +7,11 @@ import type { UnitResult } from '../../consolidate/types.ts';
 import { cityVerdict } from '../../consolidate/city-verdict.ts';
 import { formatNumber, formatPercent } from '../../text/format.ts';
 import { formatDate, placeAndDate } from '../../vocabulary/dates.ts';
-import { targetText } from '../../vocabulary/figures.ts';
 import { findingCountsText } from '../../vocabulary/findings.ts';
 import { NATIONAL_MOTTO, NATIONAL_NAME, issuingBodyLines, numberLine, signatureLines } from '../../vocabulary/headings.ts';
 import { cutoffText, periodName, planCitation } from '../../vocabulary/periods.ts';
 import { CONSOLIDATED_SHEET_NAMES, COVER_OVERVIEW_NOTE, COVER_TYPE } from '../../vocabulary/sheets.ts';
+import { bandsText, deadlineBasisSuffix, scoringBasisNote, targetText } from '../../vocabulary/basis.ts';
 import { unitDisplayName } from '../../vocabulary/units.ts';
 import { NO_DATA, REPORTING_BODIES, STATUS_WORDS } from '../../vocabulary/words.ts';
 import type { ConsolidatedContext } from './context.ts';
@@ -248,8 +248,8 @@ function submissionSection(g: Cover, ctx: ConsolidatedContext): readonly UnitRes
   g.gap(4);
   g.paragraph(`- Chưa gửi báo cáo: ${missing.length === 0 ? 'không có.' : `${names(missing)}.`}`);
   if (unreadable.length > 0) g.paragraph(`- Đã gửi nhưng tệp không đọc được (tính là chưa gửi, cần gửi lại): ${names(unreadable)}.`);
-  g.paragraph(`- Gửi sau hạn (hạn gửi báo cáo ${formatDate(period.deadline)}): ${late.length === 0 ? 'không có.' : `${names(late)}.`}`);
-  if (undated.length > 0) g.paragraph(`- Không xác định được ngày gửi: ${names(undated)}.`);
+  g.paragraph(`- Gửi sau hạn (hạn gửi báo cáo ${formatDate(period.deadline)}${deadlineBasisSuffix(ctx.plan, { inBrackets: true }).vi}): ${late.length === 0 ? 'không có.' : `${names(late)}.`}`);
+  if (undated.length > 0) g.paragraph(`- Không xác định được ngày gửi (phần điểm gửi đúng hạn tính 0 cho đến khi có ngày nhận): ${names(undated)}.`);
 
   return missing;
 }
@@ -268,8 +268,8 @@ function indicatorSection(g: Cover, ctx: ConsolidatedContext): void {
   const indicatorCols: Col[] = [
     { from: 1, to: 2, header: 'STT' },
     { from: 3, to: 4, header: 'Mã' },
-    { from: 5, to: 13, header: 'Chỉ tiêu' },
-    { from: 14, to: 16, header: 'Chỉ tiêu kế hoạch' },
+    { from: 5, to: 12, header: 'Chỉ tiêu' },
+    { from: 13, to: 16, header: 'Chỉ tiêu kế hoạch' },
     { from: 17, to: 19, header: 'Kết quả thành phố' },
     { from: 20, to: 21, header: 'Số đơn vị đạt' },
     { from: 22, to: N, header: 'Đánh giá' },
@@ -289,7 +289,7 @@ function indicatorSection(g: Cover, ctx: ConsolidatedContext): void {
     g.cell(cStt.from, cStt.to, i + 1, { ...style, horizontal: 'center' });
     g.cell(cCode.from, cCode.to, indicator.code, { ...style, horizontal: 'center' });
     g.cell(cText.from, cText.to, indicator.text.vi.normalize('NFC'), style);
-    g.cell(cTarget.from, cTarget.to, targetText(indicator), { ...style, horizontal: 'center' });
+    g.cell(cTarget.from, cTarget.to, targetText(indicator).vi, { ...style, horizontal: 'center' });
     const isCount = indicator.measure === 'count';
     const resultAddr = `${numberToColumn(cResult.from)}${g.row}`;
     // what the totals sheet shows; a blank cell (no unit) reads as 0 through a reference
@@ -344,7 +344,8 @@ function scoreSection(g: Cover, ctx: ConsolidatedContext, notSent: number): void
   if (primary) {
     const bands = [...primary.bands].sort((a, b) => b.min - a.min);
     const byBand = bands.map((b) => `${b.label.vi}: ${ctx.units.filter((u) => u.submitted && u.band?.vi === b.label.vi).length}`);
-    g.paragraph(`- Xếp loại (số đơn vị): ${byBand.join('; ')}; chưa chấm điểm (chưa gửi báo cáo): ${notSent}.`);
+    g.paragraph(`- Xếp loại (số đơn vị): ${byBand.join('; ')}; chưa chấm điểm (chưa gửi báo cáo): ${notSent}. Ngưỡng xếp loại: ${bandsText(primary)}.`);
+    g.paragraph(scoringBasisNote(primary, plan), { italic: true, size: TABLE_PT });
   }
   const ranked = rankingOrder(ctx.units).filter(isScored);
   const firstRankingRow = CONSOLIDATED_LAYOUT.firstRow;

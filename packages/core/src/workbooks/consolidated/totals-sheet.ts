@@ -7,7 +7,7 @@ import type { IndicatorTotal } from '../../consolidate/types.ts';
 import type { Indicator } from '../../plan/schema.ts';
 import { formatDate } from '../../vocabulary/dates.ts';
 import { CONSOLIDATED_TITLES, HEADERS } from '../../vocabulary/sheets.ts';
-import { targetText } from '../../vocabulary/figures.ts';
+import { deadlineBasisSuffix, targetText } from '../../vocabulary/basis.ts';
 import { YES } from '../../vocabulary/words.ts';
 import { BODY, HEADER, NOTE, SUBTITLE, TITLE, columnsOf, tableSheet, type ConsolidatedContext } from './context.ts';
 import { CONSOLIDATED_LAYOUT, CONSOLIDATED_SHEETS, matrixWidth } from './layout.ts';
@@ -62,7 +62,7 @@ export function totalsSheet(ctx: ConsolidatedContext): SheetModel {
   const L = CONSOLIDATED_LAYOUT;
   const P = ctx.positions;
   const { plan, palette, result } = ctx;
-  const columns = columnsOf(palette, [5, 8, 48, 10, 14, 15, 15, 10, 11, 11]);
+  const columns = columnsOf(palette, [5, 8, 44, 10, 18, 15, 15, 10, 11, 11]);
   const rows = new RowSet(palette);
   rows.merge(1, 1, 1, columns.length, CONSOLIDATED_TITLES.totals(plan.year), TITLE);
   rows.height(1, 22);
@@ -82,7 +82,7 @@ export function totalsSheet(ctx: ConsolidatedContext): SheetModel {
     rows.put(row, 2, indicator.code, { ...BODY, horizontal: 'center' });
     rows.put(row, 3, indicator.text.vi.normalize('NFC'), { ...BODY, vertical: 'top' });
     rows.put(row, 4, indicator.unitOfMeasure.normalize('NFC'), { ...BODY, horizontal: 'center' });
-    rows.put(row, 5, targetText(indicator), { ...BODY, horizontal: 'center' });
+    rows.put(row, 5, targetText(indicator).vi, { ...BODY, horizontal: 'center' });
     const F = formatA1({ row, col: 6 });
     const G = formatA1({ row, col: 7 });
     const range = (col: number): string => formatSheetColumn(CONSOLIDATED_SHEETS.matrix, col, first, last);
@@ -129,7 +129,7 @@ export function totalsSheet(ctx: ConsolidatedContext): SheetModel {
     rows.merge(row, 2, row, 5, SUBMISSION_LABELS[i] ?? '', BODY);
     rows.put(row, 6, value, { ...BODY, numFmt: fmt, horizontal: 'right' });
   });
-  rows.put(S.note, 2, `Hạn gửi báo cáo: ${formatDate(result.period.deadline)}. Đúng hạn = gửi trước hoặc đúng ngày hạn gửi báo cáo.`, NOTE);
+  rows.put(S.note, 2, `Hạn gửi báo cáo: ${formatDate(result.period.deadline)}${deadlineBasisSuffix(plan).vi}. Đúng hạn = gửi trước hoặc đúng ngày hạn gửi báo cáo.`, NOTE);
 
   const { print, breakBefore } = totalsPrint(rows, columns, L.firstRow + plan.indicators.length);
   if (breakBefore) rows.breakAfter(S.title - 1);

@@ -3,6 +3,9 @@ import { PAGE_FOOTER, TABLE_MARGINS } from '../../book/print.ts';
 import { RowSet } from '../../book/rows.ts';
 import { listEntry, YES_NO } from '../../template/names.ts';
 import { formatDate } from '../../vocabulary/dates.ts';
+import { basisText, deadlineBasisSuffix, scoringBasisNote, targetText } from '../../vocabulary/basis.ts';
+import { EVIDENCE_EXAMPLES } from '../../text/evidence.ts';
+import type { Plan } from '../../plan/schema.ts';
 import { cutoffText, periodName, planCitation } from '../../vocabulary/periods.ts';
 import { unitDisplayName } from '../../vocabulary/units.ts';
 import { columnsOf, type TemplateContext } from './context.ts';
@@ -17,7 +20,7 @@ export function guideLines(ctx: TemplateContext): Array<[string, StyleModel]> {
     [planCitation(plan.document), { italic: true, horizontal: 'center' }],
     ['', {}],
     [`1. Biểu mẫu dành cho ${unitDisplayName(unit)} (mã ${unit.code}), kỳ báo cáo ${periodName(period, { inSentence: true })} (mã ${period.code}). ${cutoffText(period)}.`, {}],
-    [`2. Hạn gửi báo cáo: chậm nhất ngày ${formatDate(period.deadline)}. Ghi ngày báo cáo vào ô "Ngày báo cáo" trên trang tính "${report}" theo dạng dd/mm/yyyy.`, { bold: true }],
+    [`2. Hạn gửi báo cáo: chậm nhất ngày ${formatDate(period.deadline)}${deadlineBasisSuffix(plan).vi}. Ghi ngày báo cáo vào ô "Ngày báo cáo" trên trang tính "${report}" theo dạng dd/mm/yyyy.`, { bold: true }],
     ['3. Chỉ nhập vào các ô nền vàng nhạt; các ô khác (tiêu đề, mã đơn vị, mã kỳ, công thức tỷ lệ) đã được khóa.', {}],
     [
       `4. Trang tính "${report}": với chỉ tiêu tính tỷ lệ, nhập số lượng vào cột (6) "Kết quả thực hiện (tử số)" và cột (7) "Tổng số / Số phải thực hiện (mẫu số)"; không tự nhập tỷ lệ phần trăm, cột (8) "Tỷ lệ (%)" tự tính. Chỉ tiêu đếm số lượng nhập vào cột (6); chỉ tiêu Có/Không chọn "${YES_NO.yes}" hoặc "${YES_NO.no}" ở cột (6).`,
@@ -29,7 +32,7 @@ export function guideLines(ctx: TemplateContext): Array<[string, StyleModel]> {
       {},
     ],
     [
-      '7. Tài liệu kiểm chứng: ghi số, ký hiệu, ngày của văn bản hoặc đường dẫn (link) bài viết, chương trình, hình ảnh… cho từng chỉ tiêu và từng hoạt động. Số liệu, hoạt động không có tài liệu kiểm chứng có thể không được tính điểm.',
+      `7. Tài liệu kiểm chứng: ghi số, ký hiệu và ngày của văn bản (ví dụ ${EVIDENCE_EXAMPLES.document}), đường dẫn (ví dụ ${EVIDENCE_EXAMPLES.link}) hoặc tên tệp gửi kèm (ví dụ ${EVIDENCE_EXAMPLES.file}) cho từng chỉ tiêu và từng hoạt động. Ghi chú khác (như "có", "x", "Biên bản") không phải tài liệu kiểm chứng: bị cảnh báo và không được tính.`,
       {},
     ],
     [
@@ -42,11 +45,26 @@ export function guideLines(ctx: TemplateContext): Array<[string, StyleModel]> {
     ],
     ['10. Lưu tệp ở định dạng Excel (.xlsx), giữ nguyên tên tệp, và gửi kèm tài liệu kiểm chứng theo quy định.', {}],
     ['', {}],
+    ['CĂN CỨ CỦA CHỈ TIÊU, TRỌNG SỐ, THANG ĐIỂM VÀ HẠN GỬI BÁO CÁO', { bold: true }],
+    ...plan.indicators.map((i): [string, StyleModel] => [`${i.code} – ${targetText(i).vi}. ${basisText(i.target.basis).vi}`, { size: 11 }]),
+    ...basisNotes(plan).map((line): [string, StyleModel] => [line, { size: 11 }]),
+    ['', {}],
     ['DANH MỤC NỘI DUNG TUYÊN TRUYỀN', { bold: true }],
     ...plan.themes.map((t): [string, StyleModel] => [listEntry(t.code, t.text.vi), t.parent ? { size: 11 } : {}]),
     ['', {}],
     ['DANH MỤC HÌNH THỨC TUYÊN TRUYỀN', { bold: true }],
     ...plan.forms.map((f): [string, StyleModel] => [listEntry(f.code, f.text.vi), f.parent ? { size: 11 } : {}]),
+  ];
+}
+
+/** The lines on weights, scoring and the deadline under the targets' bases in the guide. */
+function basisNotes(plan: Plan): string[] {
+  const weights = plan.indicators.map((i) => `${i.code} ${i.weight}`).join(', ');
+  const weightBases = [...new Set(plan.indicators.map((i) => basisText(i.weightBasis).vi))];
+  return [
+    `Trọng số: ${weights}. ${weightBases.join(' ')}`,
+    ...plan.profiles.map((p) => scoringBasisNote(p, plan)),
+    `Hạn gửi báo cáo: ${plan.deadline.daysAfterCutoff} ngày sau ngày chốt số liệu. ${basisText(plan.deadline.basis).vi}`,
   ];
 }
 

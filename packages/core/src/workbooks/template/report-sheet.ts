@@ -10,7 +10,7 @@ import { formatDate } from '../../vocabulary/dates.ts';
 import { NATIONAL_MOTTO, NATIONAL_NAME, unitSignature } from '../../vocabulary/headings.ts';
 import { cutoffText, periodName, planCitation } from '../../vocabulary/periods.ts';
 import { HEADERS, NARRATIVE_LABELS, NARRATIVE_TITLE } from '../../vocabulary/sheets.ts';
-import { targetText } from '../../vocabulary/figures.ts';
+import { deadlineBasisSuffix, targetText } from '../../vocabulary/basis.ts';
 import { unitDisplayName, unitIssuingBody } from '../../vocabulary/units.ts';
 import { GREY, HEADER, INPUT, columnsOf, type TemplateContext } from './context.ts';
 import { TEMPLATE_LAYOUT, TEMPLATE_SHEETS, hasRatio, narrativeRows } from './layout.ts';
@@ -43,8 +43,9 @@ export function reportSheet(ctx: TemplateContext): SheetModel {
   const { plan, unit, period, palette } = ctx;
   const L = TEMPLATE_LAYOUT;
   const C = L.columns;
-  // column B is wide enough for the bold "Đơn vị báo cáo:" merged across A:B
-  const columns = columnsOf(palette, [5, 11, 50, 10, 14, 15, 15, 10, 20, 28]);
+  // column B is wide enough for the bold "Đơn vị báo cáo:" merged across A:B; column E for a
+  // target with its basis label ("… (quy ước; kế hoạch không nêu số cụ thể)")
+  const columns = columnsOf(palette, [5, 11, 46, 10, 18, 15, 15, 10, 20, 28]);
   const lastCol = columns.length;
   const rows = new RowSet(palette);
   const validations: ValidationModel[] = [];
@@ -80,7 +81,7 @@ export function reportSheet(ctx: TemplateContext): SheetModel {
       `Nhập ngày báo cáo dạng dd/mm/yyyy, từ ${formatDate(period.cutoffStart)} đến ${formatDate(lastSubmission)}.`,
     ),
   );
-  rows.merge(L.submittedRow, 4, L.submittedRow, lastCol, `(dd/mm/yyyy) – Hạn gửi báo cáo: ${formatDate(period.deadline)}`, { italic: true, size: 11, wrap: false });
+  rows.merge(L.submittedRow, 4, L.submittedRow, lastCol, `(dd/mm/yyyy) – Hạn gửi báo cáo: ${formatDate(period.deadline)}${deadlineBasisSuffix(plan).vi}`, { italic: true, size: 11, wrap: false });
 
   HEADERS.report.forEach((title, i) => {
     rows.put(L.headerRow, i + 1, title, HEADER);
@@ -100,7 +101,7 @@ export function reportSheet(ctx: TemplateContext): SheetModel {
       { border: 'all', vertical: 'top' },
     );
     rows.put(row, C.unitOfMeasure, indicator.unitOfMeasure.normalize('NFC'), { border: 'all', horizontal: 'center' });
-    rows.put(row, C.target, targetText(indicator), { border: 'all', horizontal: 'center' });
+    rows.put(row, C.target, targetText(indicator).vi, { border: 'all', horizontal: 'center' });
     const numeratorAddr = formatA1({ row, col: C.numerator });
     const denominatorAddr = formatA1({ row, col: C.denominator });
     const input = applies ? INPUT : GREY;
