@@ -1,7 +1,8 @@
 /**
  * Build and dev server of the Excel add-in.
  * - `vite build`: taskpane.html + its ES2017 module bundle, plus functions.js/.json/.html for the
- *   custom functions, and the icons from public/, into dist/.
+ *   custom functions, the Word bundle (assets/word-<hash>.js, loaded on demand), and the icons
+ *   from public/, into dist/.
  * - `vite` (`pnpm --filter addin dev`): https://localhost:3000 (the manifest's URLs).
  */
 import { dirname, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { customFunctions } from './scripts/functions-plugin.ts';
 import { devHttpsOptions } from './scripts/https.ts';
+import { wordBundle } from './scripts/word-plugin.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -34,5 +36,8 @@ export default defineConfig(async ({ command }) => ({
     rolldownOptions: { input: { taskpane: resolve(here, 'taskpane.html') } },
   },
   server: command === 'serve' ? { port: DEV_PORT, strictPort: true, https: await devHttpsOptions() } : {},
-  plugins: [customFunctions({ source: resolve(here, 'src/functions/functions.ts'), entry: resolve(here, 'src/functions/register.ts'), conditions })],
+  plugins: [
+    customFunctions({ source: resolve(here, 'src/functions/functions.ts'), entry: resolve(here, 'src/functions/register.ts'), conditions }),
+    wordBundle({ entry: resolve(here, 'src/word/entry.ts'), conditions }),
+  ],
 }));

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { classicScript } from './classic-script.ts';
 
 /** The page Excel on the web loads for the functions runtime. */
 export const FUNCTIONS_HTML = `<!doctype html>
@@ -49,25 +50,7 @@ export async function functionsMetadata(source: string): Promise<string> {
 
 /** Bundles the functions entry into one classic script (IIFE). */
 export async function functionsScript(entry: string, conditions?: string[]): Promise<string> {
-  const { build } = await import('vite');
-  const output = await build({
-    configFile: false,
-    logLevel: 'warn',
-    ...(conditions ? { resolve: { conditions } } : {}),
-    build: {
-      write: false,
-      target: 'es2017',
-      minify: true,
-      emptyOutDir: false,
-      lib: { entry, formats: ['iife'], name: 'CchcFunctions', fileName: () => 'functions.js' },
-    },
-  });
-  const outputs = Array.isArray(output) ? output : [output];
-  for (const out of outputs) {
-    if (!('output' in out)) continue;
-    for (const chunk of out.output) if (chunk.type === 'chunk' && chunk.isEntry) return chunk.code;
-  }
-  throw new Error('functions.js: no entry chunk');
+  return classicScript({ entry, name: 'CchcFunctions', ...(conditions ? { conditions } : {}) });
 }
 
 /** Options of {@link customFunctions}. */

@@ -1,15 +1,16 @@
 /**
  * The built task pane, checked with a standards parser (acorn) at exactly the versions that run
- * it: every JavaScript file of dist/ (the pane's module bundle and its chunks, functions.js) parses
- * as ES2017 — what EdgeHTML 18 runs —, every inline script of every page parses as ES5 — what
- * IE11 runs before the guard's message —, and no file calls a built-in that EdgeHTML 18 lacks
- * unless the pane's polyfills install it first. The inline IE11 guard shows the Vietnamese
- * message, office.js comes from Microsoft's CDN, and exceljs stays out of the bundle.
+ * it: every JavaScript file of dist/ (the pane's module bundle and its chunks, functions.js, the
+ * Word bundle) parses as ES2017 — what EdgeHTML 18 runs —, every inline script of every page
+ * parses as ES5 — what IE11 runs before the guard's message —, and no file calls a built-in that
+ * EdgeHTML 18 lacks unless the file installs its polyfill first. The inline IE11 guard shows the
+ * Vietnamese message, office.js comes from Microsoft's CDN, exceljs stays out of the bundle, and
+ * docx stays in the Word bundle, which the pane loads only when asked for the Word report.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADDIN_DIR, ensureBuilt, taskpaneBundle } from './support/build.ts';
+import { ADDIN_DIR, ensureBuilt, taskpaneBundle, wordBundle } from './support/build.ts';
 import { newerBuiltins, syntaxError } from './support/es-check.ts';
 
 let dist: string;
@@ -35,21 +36,38 @@ function walk(dir: string, keep: (path: string) => boolean, out: string[] = []):
   return out;
 }
 
-/** Every built JavaScript file, with how the page loads it (functions.js is a classic script). */
+/** Every built JavaScript file, with how the page loads it (functions.js and the Word bundle are classic scripts). */
 function builtScripts(): { file: string; code: string; sourceType: 'module' | 'script' }[] {
+  const classic = [join(dist, 'functions.js'), wordBundle(dist)];
   return walk(dist, (p) => /\.(m?js)$/.test(p)).map((file) => ({
     file: relative(dist, file),
     code: readFileSync(file, 'utf8'),
-    sourceType: relative(dist, file) === 'functions.js' ? 'script' : 'module',
+    sourceType: classic.includes(file) ? 'script' : 'module',
   }));
 }
 
-/** Built-ins the pane's polyfills install, read from `define(Target, 'name', …)` in polyfills.ts. */
+/** The compat modules: polyfills.ts (every entry) and word-polyfills.ts (the Word bundle's). */
+const POLYFILL_MODULES = ['src/compat/polyfills.ts', 'src/compat/word-polyfills.ts'];
+
+/**
+ * Built-ins the compat modules install, read from their `define(Target, 'name', …)` calls, each
+ * with how its installation reads in a minified file (`e(Array.prototype,\`flat\`,…`).
+ */
+function polyfills(): Map<string, RegExp> {
+  const installs = new Map<string, RegExp>();
+  for (const module of POLYFILL_MODULES) {
+    const source = readFileSync(join(ADDIN_DIR, module), 'utf8');
+    for (const m of source.matchAll(/define\((\w+(?:\.prototype)?), '(\w+)'/g)) {
+      const [target, name] = [m[1]!, m[2]!];
+      const owner = target === 'root' ? '[\\w$]+' : target.replace('.', '\\.');
+      installs.set(target === 'root' ? name : `${target}.${name}`, new RegExp(`\\b${owner},\\s*[\`'"]${name}[\`'"]`));
+    }
+  }
+  return installs;
+}
+
 function polyfilledNames(): Set<string> {
-  const source = readFileSync(join(ADDIN_DIR, 'src/compat/polyfills.ts'), 'utf8');
-  const names = new Set<string>();
-  for (const m of source.matchAll(/define\((\w+(?:\.prototype)?), '(\w+)'/g)) names.add(m[1] === 'root' ? m[2]! : `${m[1]}.${m[2]}`);
-  return names;
+  return new Set(polyfills().keys());
 }
 
 /**
@@ -63,34 +81,46 @@ const FEATURE_TESTED: Record<string, RegExp> = {
 };
 
 describe('built task pane', () => {
-  it('builds at least the pane bundle and functions.js', () => {
+  it('builds at least the pane bundle, functions.js and the Word bundle', () => {
     const files = builtScripts().map((s) => s.file);
     expect(files).toContain('functions.js');
     expect(files).toContain(relative(dist, taskpaneBundle(dist)));
+    expect(files).toContain(relative(dist, wordBundle(dist)));
   });
 
   it('parses as ES2017 with acorn, every built JavaScript file', () => {
     for (const { file, code, sourceType } of builtScripts()) expect(syntaxError(code, 2017, sourceType), file).toBeNull();
-    expect(readFileSync(join(dist, 'functions.js'), 'utf8')).not.toMatch(/^\s*(import|export)\s/m);
+    for (const classic of [join(dist, 'functions.js'), wordBundle(dist)]) expect(readFileSync(classic, 'utf8')).not.toMatch(/^\s*(import|export)\s/m);
   });
 
-  it('uses no built-in newer than ES2017 that the polyfills do not install first', () => {
-    const polyfilled = polyfilledNames();
+  it('uses no built-in newer than ES2017 that the file does not install first', () => {
+    const installs = polyfills();
+    const polyfilled = new Set(installs.keys());
     expect([...polyfilled].sort()).toEqual(
-      ['Array.prototype.flat', 'Array.prototype.flatMap', 'BigInt', 'Object.fromEntries', 'Object.hasOwn', 'String.prototype.trimEnd', 'String.prototype.trimStart', 'TextEncoder', 'globalThis'].sort(),
+      [
+        'Array.prototype.flat', 'Array.prototype.flatMap', 'BigInt', 'Object.fromEntries', 'Object.hasOwn', 'String.prototype.matchAll', 'String.prototype.trimEnd',
+        'String.prototype.trimStart', 'TextEncoder', 'globalThis',
+      ].sort(),
     );
     for (const { file, code, sourceType } of builtScripts()) {
       const uses = newerBuiltins(code, sourceType, polyfilled);
       const unexplained = uses.filter((u) => !(FEATURE_TESTED[u.name]?.test(code) ?? false));
       expect(unexplained.map((u) => `${u.name}: ${u.excerpt}`), file).toEqual([]);
-      // The polyfills run before the first use of what they install: their module comes first.
-      const installed = /\(Array\.prototype,\s*[`'"]flat[`'"]/.exec(code)?.index ?? -1;
-      const firstUse = newerBuiltins(code, sourceType).filter((u) => polyfilled.has(u.name.replace(/ \(.*\)$/, '').split(' / ')[0]!));
-      if (firstUse.length > 0) {
-        expect(installed, `${file}: polyfills not found`).toBeGreaterThanOrEqual(0);
-        expect(installed, `${file}: ${firstUse[0]!.excerpt}`).toBeLessThan(firstUse[0]!.at);
+      // Each polyfilled built-in the file uses is installed in the file, before its first use.
+      const seen = new Set<string>();
+      for (const use of newerBuiltins(code, sourceType)) {
+        const name = use.name.replace(/ \(.*\)$/, '').split(' / ')[0]!;
+        const install = installs.get(name);
+        if (!install || seen.has(name)) continue;
+        seen.add(name);
+        const at = install.exec(code)?.index ?? -1;
+        expect(at, `${file}: ${name} is used but not installed: ${use.excerpt}`).toBeGreaterThanOrEqual(0);
+        expect(at, `${file}: ${name} is used before it is installed: ${use.excerpt}`).toBeLessThan(use.at);
       }
     }
+    // The pane's own bundle does not carry what only the Word bundle needs.
+    expect(installs.get('String.prototype.matchAll')!.test(readFileSync(taskpaneBundle(dist), 'utf8'))).toBe(false);
+    expect(installs.get('String.prototype.matchAll')!.test(readFileSync(wordBundle(dist), 'utf8'))).toBe(true);
   });
 
   it('parses every inline script of every built page as ES5', () => {
@@ -177,6 +207,22 @@ describe('built task pane', () => {
     expect(code).toContain('CustomFunctions');
     const metadata = JSON.parse(readFileSync(join(dist, 'functions.json'), 'utf8')) as { functions: { id: string }[] };
     expect(metadata.functions.map((f) => f.id)).toEqual(['RATIO', 'COMPLETION', 'STATUS', 'UNITSCORE', 'BAND']);
+  });
+
+  it('keeps docx in the Word bundle, a classic script the pane names and loads only when asked', () => {
+    const pane = readFileSync(taskpaneBundle(dist), 'utf8');
+    const word = readFileSync(wordBundle(dist), 'utf8');
+    // docx writes these into every document; the pane's bundle has none of its code.
+    for (const marker of ['w:sectPr', 'w:tblGrid', 'docProps/app.xml']) {
+      expect(word, marker).toContain(marker);
+      expect(pane, marker).not.toContain(marker);
+    }
+    expect(pane).toContain(relative(dist, wordBundle(dist)).split('\\').join('/'));
+    expect(pane).not.toMatch(/\bimport\s*\(/);
+    expect(word).toMatch(/^var CchcWord\s*=/);
+    // patchDocument's lookbehind pattern is replaced by a throw: the pane never patches templates.
+    expect(word).toContain('placeholderPattern is not available in this bundle (ES2017): lookbehind');
+    expect(word.length).toBeLessThan(400_000);
   });
 
   it('loads office.js from Microsoft\'s CDN and keeps exceljs out of the bundle', () => {

@@ -5,7 +5,10 @@
  * test clicks insert → check → score (and consolidates real .xlsx files through the file input),
  * asserts the cells written and the findings shown, and saves a screenshot of the pane to
  * addin/docs/taskpane.png. Runs as Excel 2016 (ExcelApi 1.1), as Microsoft 365 (1.8), and as an
- * ExcelApi 1.4 host whose web view lacks the built-ins EdgeHTML 18 lacks (BigInt, globalThis…).
+ * ExcelApi 1.4 host whose web view lacks what EdgeHTML 18 lacks (BigInt, globalThis, matchAll…,
+ * and ES2018 regular expressions: support/edgehtml.ts). After a consolidation it downloads the
+ * Word report (Playwright's download event: the library's bytes), and where the web view cannot
+ * save a file (EdgeHTML on Windows) it finds the message and the cchc command instead.
  * Skipped, with a message, when /usr/bin/chromium is missing.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,8 +17,14 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { hatinh2021 } from '@cchc-kpi/core';
+import { writeConsolidatedReport } from '@cchc-kpi/docx';
+import { consolidateFiles } from '../src/actions/consolidate.ts';
+import { defaultContext } from '../src/context.ts';
+import { MemoryHost } from '../src/office/memory-host.ts';
 import type { MemoryWorkbook } from '../src/office/memory-workbook.ts';
 import { ADDIN_DIR, ensureBuilt } from './support/build.ts';
+import { EDGEHTML_SCRIPT } from './support/edgehtml.ts';
 import { goodFill, reportFile } from './support/reports.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -23,6 +32,10 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const SCREENSHOT = join(ADDIN_DIR, 'docs', 'taskpane.png');
 const SKIP_MESSAGE = `skipped: ${CHROMIUM} not found, install with apt-get install -y chromium`;
+/** The user agent of the EdgeHTML web view (Office on Windows 10 without WebView2). */
+const EDGE_HTML_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; WebView/3.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045';
+/** The user agent of WebView2 (Office on Windows: Microsoft 365, Office 2021/2024). */
+const WEBVIEW2_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86';
 
 const hasChromium = existsSync(CHROMIUM);
 
@@ -30,7 +43,8 @@ declare global {
   interface Window {
     __fakeWorkbook: MemoryWorkbook;
     __fakeStats: { syncs: number; ops: number; maxOpsPerSync: number };
-    __fakeOfficeConfig: { minor: number };
+    __fakeOfficeConfig: { minor: number; platform?: string };
+    CchcWord?: unknown;
   }
 }
 
@@ -156,29 +170,22 @@ describe.skipIf(!hasChromium)('task pane in Chromium', () => {
   });
 
   /**
-   * A pane page on a fake Excel playing ExcelApi 1.<minor>; every request outside the local server
-   * is answered or refused. With `edgeHtml`, the built-ins EdgeHTML 18 lacks are removed first, so
-   * the pane must run on its polyfills (src/compat/polyfills.ts).
+   * A pane page on a fake Excel playing ExcelApi 1.<minor> on `platform` (default Excel on the
+   * web); every request outside the local server is answered or refused. With `edgeHtml`, what
+   * EdgeHTML 18 lacks is removed first (support/edgehtml.ts), so the pane and its Word bundle must
+   * run on their polyfills and ES2017 regular expressions. `userAgent` replaces the web view's.
    */
-  async function openPane(minor: number, edgeHtml = false): Promise<Page> {
+  async function openPane(minor: number, edgeHtml = false, as: { platform?: string; userAgent?: string } = {}): Promise<Page> {
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     await page.addInitScript(
-      ([m, strip]) => {
-        window.__fakeOfficeConfig = { minor: m as number };
-        if (!strip) return;
-        const w = window as unknown as Record<string, unknown>;
-        for (const name of ['BigInt', 'TextEncoder', 'structuredClone']) delete w[name];
-        delete (Array.prototype as unknown as Record<string, unknown>).flat;
-        delete (Array.prototype as unknown as Record<string, unknown>).flatMap;
-        delete (Object as unknown as Record<string, unknown>).fromEntries;
-        delete (Object as unknown as Record<string, unknown>).hasOwn;
-        delete (String.prototype as unknown as Record<string, unknown>).trimStart;
-        delete (String.prototype as unknown as Record<string, unknown>).trimEnd;
-        delete w.globalThis;
+      ([m, platform, userAgent]) => {
+        window.__fakeOfficeConfig = { minor: m as number, ...(platform ? { platform: platform as string } : {}) };
+        if (userAgent) Object.defineProperty(Navigator.prototype, 'userAgent', { get: () => userAgent, configurable: true });
       },
-      [minor, edgeHtml] as const,
+      [minor, as.platform ?? null, as.userAgent ?? null] as const,
     );
+    if (edgeHtml) await page.addInitScript({ content: EDGEHTML_SCRIPT });
     await page.route('**/*', async (route) => {
       const url = route.request().url();
       if (url === OFFICE_JS) await route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOffice });
@@ -200,8 +207,9 @@ describe.skipIf(!hasChromium)('task pane in Chromium', () => {
     it(`inserts, checks and scores a report (ExcelApi 1.${minor}${edgeHtml ? ', without the built-ins EdgeHTML lacks' : ''})`, async () => {
       const page = await openPane(minor, edgeHtml);
       if (edgeHtml) {
-        // The built-ins were really gone: the polyfills' stand-ins are in place.
-        expect(await page.evaluate(() => [typeof BigInt(1), TextEncoder.name, typeof Object.hasOwn, typeof [].flatMap])).toEqual(['number', 'Utf8Encoder', 'function', 'function']);
+        // The built-ins were really gone: the polyfills' stand-ins are in place; ES2018 patterns are refused.
+        expect(await page.evaluate(() => [typeof BigInt(1), TextEncoder.name, typeof Object.hasOwn, typeof [].flatMap, typeof TextDecoder])).toEqual(['number', 'Utf8Encoder', 'function', 'function', 'undefined']);
+        expect(await page.evaluate(() => { try { return String(new RegExp('a.b', 's')); } catch (e) { return (e as Error).name; } })).toBe('SyntaxError');
       }
       await expectText(page, '#title', 'Báo cáo tuyên truyền CCHC', true);
       await expectText(page, '#api-info', `Excel API 1.${minor}`);
@@ -296,6 +304,74 @@ describe.skipIf(!hasChromium)('task pane in Chromium', () => {
     expect(sheets).toEqual(['Sheet1', 'Báo cáo tóm tắt', 'Tổng hợp', 'Đơn vị × chỉ tiêu', 'Xếp hạng', 'Tiến độ gửi báo cáo', 'Hoạt động', 'Kết quả kiểm tra']);
     expect((await cell(page, 'Tổng hợp', 'F5'))?.formula).toMatch(/^IF\(COUNT\('Đơn vị × chỉ tiêu'!/);
     expect((await cell(page, 'Tiến độ gửi báo cáo', 'D5'))?.value).toBe('Có');
+    await page.close();
+  });
+
+  /** The consolidation the pane makes of `reports`, made in Node by the same action, and its Word report by the library. */
+  async function libraryWordReport(): Promise<Buffer> {
+    const outcome = await consolidateFiles(new MemoryHost(), defaultContext(), reports.map((r) => ({ name: r.name, bytes: async () => new Uint8Array(r.buffer) })), { periodCode: '2021-H1' });
+    return Buffer.from(await writeConsolidatedReport(outcome.consolidation, hatinh2021));
+  }
+
+  /** Picks the three reports and consolidates them for 2021-H1. */
+  async function consolidateReports(page: Page): Promise<void> {
+    await page.setInputFiles('#files', reports);
+    await page.selectOption('#consolidate-period', '2021-H1');
+    await page.click('#consolidate');
+    await expectText(page, '#status', 'Đã ghi bảng tổng hợp');
+    await expectText(page, '#consolidate-summary', 'đọc 3 báo cáo');
+  }
+
+  const wordScriptLoaded = (page: Page): Promise<boolean> => page.evaluate(() => document.querySelector('script[src*="word-"]') !== null || window.CchcWord !== undefined);
+
+  it('downloads the Word report of the consolidation, the library\'s bytes (without what EdgeHTML lacks)', async () => {
+    const page = await openPane(8, true);
+    expect(await page.locator('#word-report').isHidden()).toBe(true);
+    await consolidateReports(page);
+    await expectText(page, '#word-report-button', 'Tải báo cáo Word (.docx)', true);
+    await expectText(page, '#word-report-hint', 'Nghị định 30/2020/NĐ-CP');
+    expect(await wordScriptLoaded(page)).toBe(false); // loaded only when asked for
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#word-report-button')]);
+    expect(download.suggestedFilename()).toBe('bao-cao-2021-H1.docx');
+    const bytes = readFileSync(await download.path());
+    expect(bytes.equals(await libraryWordReport())).toBe(true);
+    await expectText(page, '#status', 'Đã tải xuống báo cáo Word "bao-cao-2021-H1.docx"');
+    expect(await wordScriptLoaded(page)).toBe(true);
+    expect(await page.textContent('#status')).not.toContain('Excel trên web'); // a browser: nothing to add
+    // A second download reuses the loaded bundle; the English switch names the button in English.
+    const [again] = await Promise.all([page.waitForEvent('download'), page.click('#word-report-button')]);
+    expect(readFileSync(await again.path()).equals(bytes)).toBe(true);
+    expect(await page.locator('script[src*="word-"]').count()).toBe(1);
+    await page.click('#lang-switch');
+    await expectText(page, '#word-report-button', 'Download the Word report (.docx)', true);
+    await page.click('#lang-switch'); // the choice is remembered: back to Vietnamese for the next pages
+    await expectText(page, '#title', 'Báo cáo tuyên truyền CCHC', true);
+    await page.close();
+  });
+
+  it('on Windows with WebView2, downloads it and says what to do if Excel does not save it', async () => {
+    const page = await openPane(8, false, { platform: 'PC', userAgent: WEBVIEW2_UA });
+    await consolidateReports(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#word-report-button')]);
+    expect(download.suggestedFilename()).toBe('bao-cao-2021-H1.docx');
+    await expectText(page, '#status', 'Nếu Excel không hỏi nơi lưu');
+    await expectText(page, '#status', 'cchc consolidate <thư-mục-báo-cáo> --period 2021-H1 --out tong-hop-2021-H1.xlsx --docx bao-cao-2021-H1.docx');
+    await page.close();
+  });
+
+  it('where the web view cannot save a file (EdgeHTML on Windows), says so and gives the cchc command', async () => {
+    const page = await openPane(8, true, { platform: 'PC', userAgent: EDGE_HTML_UA });
+    await consolidateReports(page);
+    await expectText(page, '#word-report-unavailable', 'Excel này hiển thị tiện ích bằng Microsoft Edge cũ (EdgeHTML), không cho tiện ích lưu tệp xuống máy');
+    await expectText(page, '#word-report-unavailable', 'Excel trên web');
+    await expectText(page, '#word-report-command', 'cchc consolidate <thư-mục-báo-cáo> --period 2021-H1 --out tong-hop-2021-H1.xlsx --docx bao-cao-2021-H1.docx', true);
+    expect(await page.locator('#word-report-button').count()).toBe(0);
+    expect(await wordScriptLoaded(page)).toBe(false);
+    await page.click('#lang-switch');
+    await expectText(page, '#word-report-unavailable', 'which does not let an add-in save a file');
+    await expectText(page, '#word-report-command', 'cchc consolidate <reports-folder> --period 2021-H1 --out tong-hop-2021-H1.xlsx --docx bao-cao-2021-H1.docx', true);
+    await page.click('#lang-switch');
+    await expectText(page, '#title', 'Báo cáo tuyên truyền CCHC', true);
     await page.close();
   });
 

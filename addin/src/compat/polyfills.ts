@@ -9,7 +9,8 @@
 
 type Loose = Record<string, unknown>;
 
-function define(target: object, name: string, value: unknown): void {
+/** Installs `value` as `target[name]` (not enumerable), unless the built-in is there already. */
+export function define(target: object, name: string, value: unknown): void {
   if (name in target) return;
   Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: false });
 }
@@ -86,5 +87,3 @@ define(root, 'TextEncoder', Utf8Encoder);
 define(root, 'BigInt', function BigIntStandIn(value: unknown): number {
   return Number(value);
 });
-
-export {};

@@ -19,6 +19,7 @@ import type { AddinContext } from '../context.ts';
 import { SheetsExistError, type Host, type WriteResult } from '../office/host.ts';
 import { byId, h } from './dom.ts';
 import { capabilityText, formatNumber, pick, severityLabel, skippedText, t, type Lang } from './i18n.ts';
+import { WordReportPanel, type WordReportOptions } from './word-report.ts';
 
 /** Options of {@link startPane}. */
 export interface PaneOptions {
@@ -28,6 +29,8 @@ export interface PaneOptions {
   lang?: Lang;
   /** Where the language choice is kept (default `localStorage` when available). */
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /** The Word report after a consolidation (its bundle, what saving can do); none without it. */
+  wordReport?: WordReportOptions;
 }
 
 const LANG_KEY = 'cchc-kpi.lang';
@@ -50,6 +53,7 @@ export class Pane {
   private shown: Shown = { kind: 'none' };
   private status: { text: () => string; error: boolean } = { text: () => '', error: false };
   private busy = false;
+  private readonly wordReport: WordReportPanel | null;
 
   constructor(root: HTMLElement, options: PaneOptions) {
     this.root = root;
@@ -59,6 +63,15 @@ export class Pane {
     const stored = this.storage?.getItem(LANG_KEY);
     this.lang = options.lang ?? (stored === 'en' || stored === 'vi' ? stored : 'vi');
     this.render();
+    this.wordReport = options.wordReport
+      ? new WordReportPanel(byId(root, 'word-report'), {
+          ...options.wordReport,
+          context: this.context,
+          lang: () => this.lang,
+          run: (working, action) => this.run(working, action),
+          setStatus: (text) => this.setStatus(text),
+        })
+      : null;
     this.applyLanguage();
   }
 
@@ -111,6 +124,7 @@ export class Pane {
         h('select', { id: 'consolidate-period' }, ...periodOptions()),
         h('div', { className: 'actions' }, button('consolidate', () => void this.onConsolidate(), 'primary')),
         h('div', { id: 'consolidate-summary', className: 'summary', 'aria-live': 'polite' }),
+        h('div', { id: 'word-report', className: 'word-report', hidden: true }),
       ),
       h('p', { id: 'status', className: 'status', role: 'status', 'aria-live': 'polite' }),
       h('footer', { id: 'api-info', className: 'api-info' }),
@@ -180,6 +194,7 @@ export class Pane {
       }
     }
     byId(this.root, 'api-info').textContent = capabilityText(L, this.host.capabilities.apiVersion, this.host.capabilities.conditionalFormats);
+    this.wordReport?.render();
     this.renderShown();
     this.renderStatus();
   }
@@ -316,6 +331,7 @@ export class Pane {
     await this.run(
       () => t(this.lang, 'working'),
       async () => {
+        this.wordReport?.consolidated(null); // no report of an earlier consolidation while this one runs or if it fails
         const receivedCsv = register ? { name: register.name, text: await register.text() } : undefined;
         const outcome = await consolidateFiles(this.host, this.context, files, {
           periodCode,
@@ -326,6 +342,7 @@ export class Pane {
         });
         this.shown = { kind: 'consolidate', outcome };
         this.renderShown();
+        this.wordReport?.consolidated(outcome.consolidation, register?.name);
         this.setStatus(() => {
           const done =
             this.lang === 'vi'

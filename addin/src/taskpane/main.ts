@@ -7,6 +7,8 @@ import '../compat/polyfills.ts';
 import './taskpane.css';
 import { defaultContext } from '../context.ts';
 import { OfficeJsHost } from '../office/officejs-host.ts';
+import wordScript from 'virtual:cchc-word-script';
+import { saveSupport } from '../word/save.ts';
 import { showMessage, startPane } from './app.ts';
 import { t } from './i18n.ts';
 
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
     showMessage(root, t('vi', info.host ? 'notExcelHost' : 'notInExcel'));
     return;
   }
-  startPane(root, { host: new OfficeJsHost(), context: defaultContext() });
+  startPane(root, { host: new OfficeJsHost(), context: defaultContext(), wordReport: { script: wordScript, support: saveSupport(info.platform, navigator.userAgent) } });
 }
 
 void main();

@@ -15,7 +15,7 @@ export const DIST_DIR = join(ADDIN_DIR, 'dist');
 const STAMP = '.build-stamp';
 
 /** Inputs whose change makes a new build. */
-const INPUTS = ['src', 'public', 'scripts', 'taskpane.html', 'vite.config.ts', '../packages/core/src', '../packages/xlsx/src'];
+const INPUTS = ['src', 'public', 'scripts', 'taskpane.html', 'vite.config.ts', '../packages/core/src', '../packages/xlsx/src', '../packages/docx/src', '../pnpm-lock.yaml'];
 
 function files(path: string, out: string[]): void {
   if (!existsSync(path)) return;
@@ -61,6 +61,13 @@ export async function ensureBuilt(): Promise<string> {
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
+}
+
+/** The built Word bundle (dist/assets/word-*.js), the classic script the pane loads on demand. */
+export function wordBundle(dist: string = DIST_DIR): string {
+  const name = readdirSync(join(dist, 'assets')).find((f) => /^word-[0-9a-f]{8}\.js$/.test(f));
+  if (!name) throw new Error('dist/assets has no word-*.js');
+  return join(dist, 'assets', name);
 }
 
 /** The built task pane's module bundle (dist/assets/taskpane-*.js). */

@@ -28,6 +28,8 @@ export interface FakeOfficeOptions {
   /** ExcelApi minor version supported (1 = Excel 2016 … 8+ = Microsoft 365). Default 8. */
   minor?: number;
   displayLanguage?: string;
+  /** What `Office.onReady` reports as the platform (`PC`, `Mac`, …); default `OfficeOnline`. */
+  platform?: string;
 }
 
 function officeError(code: string, message: string): Error {
@@ -405,7 +407,9 @@ class FakeRange extends Loadable {
   }
   /** Excel turns a reference to a sheet it does not have into a link to another workbook: refuse it here. */
   private checkSheets(formula: string): void {
-    for (const m of formula.matchAll(/'((?:[^']|'')+)'!/g)) {
+    // (an exec loop, not matchAll: the fake runs in the end-to-end test's EdgeHTML-like page too)
+    const quoted = /'((?:[^']|'')+)'!/g;
+    for (let m = quoted.exec(formula); m !== null; m = quoted.exec(formula)) {
       const name = (m[1] ?? '').replace(/''/g, "'");
       if (!this.s.wb.getSheet(name)) throw officeError('InvalidArgument', `Formula ${formula} refers to sheet "${name}", which does not exist (Excel would make it an external link).`);
     }
@@ -815,10 +819,10 @@ export function createFakeOffice(workbook: MemoryWorkbook = new MemoryWorkbook()
       return result;
     },
   };
-  const info = { host: 'Excel', platform: 'OfficeOnline' };
+  const info = { host: 'Excel', platform: options.platform ?? 'OfficeOnline' };
   const Office = {
     HostType: { Excel: 'Excel' },
-    PlatformType: { OfficeOnline: 'OfficeOnline' },
+    PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
     context: {
       displayLanguage: options.displayLanguage ?? 'vi-VN',
       requirements: {
