@@ -10,6 +10,9 @@
 #   phan-hoi.png           the feedback workbook of Văn Yên (the ward with errors)
 #   bao-cao-word.png       page 1 of the Word report (--docx), converted to PDF by LibreOffice Writer
 #   bao-cao-word-phu-luc.png  its annex I, A4 landscape
+#   addin/docs/taskpane.png   the add-in's task pane after a check (the add-in's Chromium test,
+#                             run with CCHC_UPDATE_SCREENSHOT=1; the suite itself writes it to a
+#                             temporary folder)
 # Needs: soffice (libreoffice-calc-nogui), python3-uno, pdftoppm/pdftotext (poppler-utils), chromium (driven by
 # the test package's playwright-core, examples/docs/screenshot.mjs),
 # fonts-liberation2 and fonts-dejavu-core. Run from anywhere: examples/docs/make-images.sh
@@ -47,4 +50,5 @@ png "$work/bao-cao-2021-H1.pdf" "$(page_with "$work/bao-cao-2021-H1.pdf" 'CÁC C
 
 node examples/docs/screenshot.mjs "$work/bao-cao-2021-H1.html" "$images/bao-cao-html.png" '' 1180
 node examples/docs/screenshot.mjs "$work/bao-cao-2021-H1.html" "$images/bao-cao-html-2.png" '#heatmap' 1000
-ls -l "$images"
+CCHC_UPDATE_SCREENSHOT=1 pnpm exec vitest run addin/test/e2e.test.ts >/dev/null
+ls -l "$images" addin/docs/taskpane.png
